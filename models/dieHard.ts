@@ -1,0 +1,52 @@
+/**
+ * DieHard: the jugs puzzle from the film, as in the textbook TLA+ spec. A 3-gallon and a
+ * 5-gallon jug can be filled, emptied and poured into each other; the invariant `big /= 4`
+ * fails, and its shortest counterexample (6 steps) is the puzzle's solution.
+ * TLC: 16 distinct states, 97 states generated.
+ */
+import { always, defineModel, type Action } from '../src/model.js';
+
+export interface Jugs {
+  small: number;
+  big: number;
+}
+
+const SMALL = 3;
+const BIG = 5;
+
+const actions: Action<Jugs>[] = [
+  { name: 'FillSmall', actor: 'jugs', recipe: (s) => void (s.small = SMALL) },
+  { name: 'FillBig', actor: 'jugs', recipe: (s) => void (s.big = BIG) },
+  { name: 'EmptySmall', actor: 'jugs', recipe: (s) => void (s.small = 0) },
+  { name: 'EmptyBig', actor: 'jugs', recipe: (s) => void (s.big = 0) },
+  {
+    name: 'SmallToBig',
+    actor: 'jugs',
+    recipe: (s) => {
+      const poured = Math.min(s.small, BIG - s.big);
+      s.small -= poured;
+      s.big += poured;
+    },
+  },
+  {
+    name: 'BigToSmall',
+    actor: 'jugs',
+    recipe: (s) => {
+      const poured = Math.min(s.big, SMALL - s.small);
+      s.big -= poured;
+      s.small += poured;
+    },
+  },
+];
+
+export const dieHard = defineModel({
+  name: 'diehard',
+  summary: 'the DieHard jugs puzzle (3 and 5 gallons); the invariant big /= 4 fails in 6 steps',
+  module: import.meta.url,
+  params: {},
+  build: () => ({
+    initialStates: [{ small: 0, big: 0 }],
+    actions,
+    properties: [always<Jugs>('NotSolved', (s) => s.big !== 4, 'the big jug never holds exactly 4 gallons')],
+  }),
+});

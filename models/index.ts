@@ -1,0 +1,10 @@
+/** The models cocomc ships, by the name `cocomc check NAME` takes. */
+import type { AnyModel } from '../src/model.js';
+import { dieHard } from './dieHard.js';
+import { flip } from './flip.js';
+import { naiveLock, peterson } from './peterson.js';
+
+export const builtInModels: readonly AnyModel[] = [dieHard, flip, peterson, naiveLock];
+
+/** The model `cocomc check` runs when none is named, and `npm start` runs. */
+export const defaultModel = 'flip';

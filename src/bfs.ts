@@ -1,0 +1,167 @@
+/**
+ * Level-synchronous breadth-first search. Each level is cut into batches that the runner expands
+ * (in this thread or in workers); the results are merged into the seen-set in batch order, so the
+ * first state to reach a fingerprint, its parent and every count are those of a sequential BFS,
+ * whatever the number of workers. A finding at level k therefore has a shortest trace, and among
+ * equally short ones the first in BFS order.
+ */
+import type { BatchRequest, BatchResult } from './expand.js';
+import { ModelError } from './errors.js';
+import { Frontier } from './frontier.js';
+import { NO_PARENT, SeenSet } from './seenSet.js';
+import type { StopReason } from './result.js';
+
+/** Expands batches and hands back their results in the order the requests were made. */
+export interface BatchRunner {
+  expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult>;
+}
+
+/** A finding's code (a property index, or the deadlock code) and the first state that made it. */
+export interface Finding {
+  stateId: number;
+  depth: number;
+}
+
+export interface Progress {
+  level: number;
+  distinct: number;
+  transitions: number;
+  /** States of the current level not yet expanded. */
+  queue: number;
+  seconds: number;
+}
+
+export interface SearchOptions {
+  /** Property indices to check (the deadlock code included when deadlocks are checked). */
+  codes: readonly number[];
+  /** Codes of reachability properties: a finding witnesses them rather than violating them. */
+  witnessCodes: ReadonlySet<number>;
+  deadlockCode: number;
+  checkDeadlock: boolean;
+  stopAtFirst: boolean;
+  /** Go on to the end of the space even when every property is decided. */
+  exhaustive: boolean;
+  maxStates?: number;
+  maxDepth?: number;
+  batchSize: number;
+  /** Asked between batches: a reason to stop now (time limit, Ctrl-C), or undefined. */
+  interruption: () => StopReason | undefined;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface SearchOutcome {
+  seen: SeenSet;
+  findings: Map<number, Finding>;
+  transitions: number;
+  initialStates: number;
+  depth: number;
+  complete: boolean;
+  stopReason: StopReason;
+  generated: Float64Array;
+  firstReached: Float64Array;
+}
+
+/** Runs the search from the packed initial states. */
+export async function search(
+  initial: readonly Uint8Array[],
+  initialFingerprints: readonly { hi: number; lo: number }[],
+  actionCount: number,
+  runner: BatchRunner,
+  options: SearchOptions,
+): Promise<SearchOutcome> {
+  const started = Date.now();
+  const seen = new SeenSet();
+  const findings = new Map<number, Finding>();
+  const generated = new Float64Array(actionCount);
+  const firstReached = new Float64Array(actionCount);
+  let transitions = 0;
+  let stopReason: StopReason | undefined;
+
+  let frontier = new Frontier();
+  initial.forEach((bytes, i) => {
+    const { hi, lo } = initialFingerprints[i]!;
+    if (seen.insert(hi, lo, NO_PARENT, i) >= 0) frontier.push(bytes, 0, bytes.length);
+  });
+  const initialStates = seen.size;
+
+  let level = 0;
+  let levelStart = 0;
+  let depth = 0;
+  const decided = (code: number): boolean => findings.has(code);
+
+  while (frontier.count > 0) {
+    depth = level;
+    const generate = options.maxDepth === undefined || level < options.maxDepth;
+    const pending = options.codes.filter((code) => !decided(code));
+    const properties = Int32Array.from(pending.filter((code) => code !== options.deadlockCode));
+    const checkDeadlock = options.checkDeadlock && !decided(options.deadlockCode);
+    const next = new Frontier();
+    const current = frontier;
+    const batchStarts: number[] = [];
+    function* requests(): Iterable<BatchRequest> {
+      for (let from = 0; from < current.count; from += options.batchSize) {
+        batchStarts.push(from);
+        const to = Math.min(current.count, from + options.batchSize);
+        yield { ...current.slice(from, to), properties, generate, checkDeadlock };
+      }
+    }
+
+    let batch = 0;
+    let expanded = 0;
+    let enabledAtBound = false;
+    for await (const result of runner.expandAll(requests())) {
+      if (result.fault) {
+        const { message, where, state } = result.fault;
+        throw new ModelError(`${where} threw: ${message}; in state ${state}`);
+      }
+      const base = levelStart + batchStarts[batch++]!;
+      for (let i = 0; i < result.findings.length; i += 2) {
+        const code = result.findings[i + 1]!;
+        if (!findings.has(code)) findings.set(code, { stateId: base + result.findings[i]!, depth: level });
+      }
+      transitions += result.transitions;
+      for (let a = 0; a < actionCount; a++) generated[a]! += result.generated[a]!;
+      if (result.unexplored > 0) enabledAtBound = true;
+      const { meta, successors } = result;
+      for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
+        if (options.maxStates !== undefined && seen.size >= options.maxStates) {
+          stopReason = 'max-states';
+          break;
+        }
+        const action = meta[4 * s + 1]!;
+        const id = seen.insert(meta[4 * s + 2]!, meta[4 * s + 3]!, base + meta[4 * s]!, action);
+        if (id >= 0) {
+          next.push(successors.bytes, start, successors.ends[s]!);
+          firstReached[action]!++;
+        }
+      }
+      expanded = Math.min(current.count, batchStarts[batch - 1]! + options.batchSize);
+      options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - expanded, seconds: (Date.now() - started) / 1000 });
+      stopReason ??= options.interruption();
+      if (stopReason) break;
+    }
+    if (stopReason) break;
+    if (!generate) {
+      if (enabledAtBound) stopReason = 'max-depth';
+      break;
+    }
+    if (options.stopAtFirst && [...findings.keys()].some((code) => !options.witnessCodes.has(code))) {
+      stopReason = 'stop-at-first';
+      break;
+    }
+    if (!options.exhaustive && options.codes.length > 0 && options.codes.every(decided)) {
+      stopReason = 'decided';
+      break;
+    }
+    levelStart += current.count;
+    frontier = next;
+    level++;
+  }
+
+  return {
+    seen, findings, transitions, initialStates, depth,
+    complete: stopReason === undefined,
+    stopReason: stopReason ?? 'exhausted',
+    generated, firstReached,
+  };
+}

@@ -1,0 +1,69 @@
+/** `cocomc check [MODEL] [flags]`: checks a model and prints the report (or JSON). */
+import { builtInModels, defaultModel } from '../../../models/index.js';
+import { check, type CheckOptions } from '../../check.js';
+import { ExitCode } from '../../errors.js';
+import { formatReport } from '../../report/text.js';
+import { verdictOf, type CheckResult } from '../../result.js';
+import { intFlag, numberFlag, paramFlags, parseArgs, type FlagSpec, type ParsedArgs } from '../args.js';
+import { findModel } from '../models.js';
+import { progressReporter } from '../progress.js';
+
+/** The engine's flags, shared by every command that runs checks. */
+export const engineFlags: FlagSpec[] = [
+  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads (1 searches in the main thread)', default: 'the number of cores' },
+  { flag: '--property', key: 'property', type: 'list', placeholder: 'NAME', doc: 'check only this property (repeatable)', default: 'all' },
+  { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states' },
+  { flag: '--max-depth', key: 'maxDepth', type: 'value', placeholder: 'N', doc: 'explore at most N actions deep' },
+  { flag: '--time-limit', key: 'timeLimit', type: 'value', placeholder: 'SECONDS', doc: 'stop after this many seconds' },
+  { flag: '--stop-at-first', key: 'stopAtFirst', type: 'boolean', doc: 'stop at the first level with a violation (as TLC by default)', default: 'false' },
+  { flag: '--continue', key: 'exhaustive', type: 'boolean', doc: 'explore the whole space even once every property is decided (TLC -continue)', default: 'false' },
+  { flag: '--deadlock', key: 'deadlock', type: 'boolean', doc: 'report non-final states without successors (--no-deadlock: off)', default: 'on if the model declares final states' },
+  { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
+  { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr (on by default when stderr is a terminal)' },
+  { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
+];
+
+/** The check options the engine flags ask for. */
+export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal): CheckOptions {
+  const progress = values.progress ?? process.stderr.isTTY;
+  const reporter = progress ? progressReporter(process.stderr) : undefined;
+  return {
+    workers: intFlag(values, 'workers', '--workers', 1),
+    properties: values.property as string[] | undefined,
+    maxStates: intFlag(values, 'maxStates', '--max-states', 1),
+    maxDepth: intFlag(values, 'maxDepth', '--max-depth', 0),
+    timeLimit: numberFlag(values, 'timeLimit', '--time-limit'),
+    stopAtFirst: values.stopAtFirst === true,
+    exhaustive: values.exhaustive === true,
+    deadlock: values.deadlock as boolean | undefined,
+    symmetry: values.symmetry === true,
+    signal,
+    onProgress: reporter ? (p) => reporter.update(p) : undefined,
+  };
+}
+
+/** The model a command line names (the word after the command), and the remaining words. */
+export async function modelAndRest(argv: readonly string[]) {
+  const named = argv[0] !== undefined && !argv[0].startsWith('--');
+  const model = await findModel(named ? argv[0]! : defaultModel);
+  return { model, rest: named ? argv.slice(1) : argv };
+}
+
+export function exitCodeOf(result: CheckResult): number {
+  return ExitCode[verdictOf(result)];
+}
+
+export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
+  const { model, rest } = await modelAndRest(argv);
+  const modelFlags = paramFlags(model.params);
+  const { positional, values } = parseArgs(rest, [...engineFlags, ...modelFlags]);
+  if (positional.length > 0) {
+    throw new (await import('../../errors.js')).UsageError(`unexpected argument '${positional[0]}'; models: ${builtInModels.map((m) => m.name).join(', ')}`);
+  }
+  const params = Object.fromEntries(modelFlags.filter((f) => values[f.key] !== undefined).map((f) => [f.key, values[f.key] as string | boolean]));
+  const options = engineOptions(values, signal);
+  const result = await check(model, { ...options, params });
+  process.stderr.write(options.onProgress ? '\r\x1b[K' : '');
+  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result) + '\n');
+  return exitCodeOf(result);
+}

@@ -1,0 +1,99 @@
+/**
+ * Byte buffers for packed states, and the interface of a state codec. Packed bytes are what
+ * crosses threads and what fingerprints are computed from.
+ */
+
+/** A growable byte buffer written front to back. */
+export class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `n` more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    let capacity = this.bytes.length * 2;
+    while (capacity < this.length + n) capacity *= 2;
+    const grown = new Uint8Array(capacity);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  u8(value: number): void {
+    if (this.length === this.bytes.length) this.reserve(1);
+    this.bytes[this.length++] = value;
+  }
+
+  /** An unsigned integer in LEB128: small numbers take one byte. */
+  uint(value: number): void {
+    while (value >= 0x80) {
+      this.u8((value % 0x80) | 0x80);
+      value = Math.floor(value / 0x80);
+    }
+    this.u8(value);
+  }
+
+  f64(value: number): void {
+    this.reserve(8);
+    new DataView(this.bytes.buffer, this.bytes.byteOffset).setFloat64(this.length, value, true);
+    this.length += 8;
+  }
+
+  raw(chunk: Uint8Array): void {
+    this.reserve(chunk.length);
+    this.bytes.set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  /** Forgets the contents, keeping the buffer. */
+  reset(): void {
+    this.length = 0;
+  }
+
+  /** A copy of what was written. */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** Reads what a ByteWriter wrote, from `offset` on. */
+export class ByteReader {
+  constructor(
+    public bytes: Uint8Array,
+    public offset = 0,
+  ) {}
+
+  u8(): number {
+    return this.bytes[this.offset++]!;
+  }
+
+  uint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.bytes[this.offset++]!;
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
+  f64(): number {
+    const value = new DataView(this.bytes.buffer, this.bytes.byteOffset).getFloat64(this.offset, true);
+    this.offset += 8;
+    return value;
+  }
+}
+
+/**
+ * Turns states into bytes and back. Note: it must be canonical (states equal as plain data give
+ * equal bytes) and `decode` must return a fresh, mutable object each time: the engine runs
+ * recipes on it.
+ */
+export interface Codec<S> {
+  encode(state: S, out: ByteWriter): void;
+  decode(input: ByteReader): S;
+}

@@ -1,0 +1,212 @@
+/**
+ * The hot loop: expands a batch of packed states. For each state it checks the undecided
+ * properties, then runs every enabled action and packs and fingerprints each successor.
+ *
+ * The same code runs in the main thread (one worker) and in worker threads (several), so the
+ * two cannot disagree. Everything it returns is typed arrays, cheap to send between threads.
+ */
+import { ByteReader, ByteWriter, type Codec } from './codec.js';
+import { fingerprint, fp } from './fingerprint.js';
+import { genericCodec } from './genericCodec.js';
+import type { Action, ModelInstance } from './model.js';
+
+/** A run of packed states: state i is bytes[ends[i-1] ?? 0, ends[i]). */
+export interface PackedStates {
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+/** What the main thread asks of one batch. */
+export interface BatchRequest extends PackedStates {
+  /** Indices of the properties still undecided: only these are evaluated. */
+  properties: Int32Array;
+  /** False at the depth bound: states are checked and their enabled actions counted, no successor made. */
+  generate: boolean;
+  /** Whether a non-final state with no enabled action is reported. */
+  checkDeadlock: boolean;
+}
+
+/** Where a model's code threw, for a one-line report naming the action, the actor and the state. */
+export interface ModelFault {
+  message: string;
+  where: string;
+  state: string;
+}
+
+/** The successors and findings of one batch. */
+export interface BatchResult {
+  /** Enabled (state, action) pairs, self-loops included. */
+  transitions: number;
+  /** Enabled pairs not taken because the request said not to generate (the depth bound). */
+  unexplored: number;
+  /** Per action index, how many times it was enabled. */
+  generated: Uint32Array;
+  /** Successors other than self-loops: bytes[ends[i-1] ?? 0, ends[i]). */
+  successors: PackedStates;
+  /** Per successor: the parent's index in the batch, the action index, and the fingerprint's two halves. */
+  meta: Uint32Array;
+  /** Findings as (state index in the batch, code): a property index, or `deadlockCode`. */
+  findings: Uint32Array;
+  fault?: ModelFault;
+}
+
+/** Grows a Uint32Array by doubling. */
+class U32List {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  take(): Uint32Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
+function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+  return true;
+}
+
+function actionName<S>(action: Action<S>): string {
+  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
+}
+
+/** Expands batches of one model instance; holds the scratch buffers the hot loop reuses. */
+export class Expander<S> {
+  readonly codec: Codec<S>;
+  /** The code a deadlock finding carries: one past the last property index. */
+  readonly deadlockCode: number;
+  private readonly reader = new ByteReader(new Uint8Array(0));
+  private readonly scratch = new ByteWriter(1 << 16);
+  private readonly meta = new U32List();
+  private readonly ends = new U32List();
+  private readonly findings = new U32List();
+
+  constructor(
+    readonly model: ModelInstance<S>,
+    readonly useSymmetry: boolean,
+  ) {
+    this.codec = model.codec ?? genericCodec<S>(model.initialStates);
+    this.deadlockCode = model.properties.length;
+  }
+
+  /** Packs one state (canonicalised when symmetry is on). */
+  pack(state: S): Uint8Array {
+    const out = new ByteWriter();
+    this.codec.encode(this.canonical(state), out);
+    return out.toBytes();
+  }
+
+  unpack(bytes: Uint8Array): S {
+    return this.codec.decode(new ByteReader(bytes));
+  }
+
+  canonical(state: S): S {
+    const { canonicalize } = this.model;
+    return this.useSymmetry && canonicalize ? canonicalize(state as never) : state;
+  }
+
+  expand(request: BatchRequest): BatchResult {
+    const { bytes, ends, properties, generate, checkDeadlock } = request;
+    const { actions, isFinal } = this.model;
+    const props = this.model.properties;
+    const { codec, reader, scratch, meta, findings } = this;
+    const generated = new Uint32Array(actions.length);
+    scratch.reset();
+    this.ends.length = meta.length = findings.length = 0;
+    let transitions = 0;
+    let unexplored = 0;
+    let where = '';
+    let current: S | undefined;
+
+    try {
+      for (let i = 0, start = 0; i < ends.length; start = ends[i]!, i++) {
+        const end = ends[i]!;
+        reader.bytes = bytes;
+        reader.offset = start;
+        const state = codec.decode(reader);
+        current = state;
+
+        for (let k = 0; k < properties.length; k++) {
+          const property = props[properties[k]!]!;
+          where = `property '${property.name}'`;
+          if (property.holds(state as never) !== (property.kind === 'always')) {
+            findings.push(i);
+            findings.push(properties[k]!);
+          }
+        }
+
+        let enabled = 0;
+        for (let a = 0; a < actions.length; a++) {
+          const action = actions[a]!;
+          where = actionName(action);
+          if (action.guard && !action.guard(state as never)) continue;
+          enabled++;
+          if (!generate) continue;
+          generated[a]!++;
+          let next: S;
+          if ('recipe' in action) {
+            reader.offset = start;
+            const draft = codec.decode(reader);
+            const replaced = action.recipe(draft as never);
+            next = replaced === undefined ? draft : (replaced as S);
+          } else {
+            next = action.next(state as never);
+          }
+          const from = scratch.length;
+          codec.encode(this.canonical(next), scratch);
+          const length = scratch.length - from;
+          // Fast path: a self-loop is counted as a transition but needs no fingerprint.
+          if (length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {
+            scratch.length = from;
+            continue;
+          }
+          fingerprint(scratch.bytes, from, scratch.length);
+          this.ends.push(scratch.length);
+          meta.push(i);
+          meta.push(a);
+          meta.push(fp.hi);
+          meta.push(fp.lo);
+        }
+        if (generate) transitions += enabled;
+        else unexplored += enabled;
+        if (checkDeadlock && enabled === 0) {
+          where = 'isFinal';
+          if (!isFinal!(state as never)) {
+            findings.push(i);
+            findings.push(this.deadlockCode);
+          }
+        }
+      }
+    } catch (error) {
+      return {
+        transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0),
+        successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
+        fault: { message: error instanceof Error ? error.message : String(error), where, state: safeJson(current) },
+      };
+    }
+    return {
+      transitions,
+      unexplored,
+      generated,
+      successors: { bytes: scratch.toBytes(), ends: this.ends.take() },
+      meta: meta.take(),
+      findings: findings.take(),
+    };
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

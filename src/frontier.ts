@@ -1,0 +1,43 @@
+/**
+ * A BFS level: the packed states of one depth, in the order they were first reached, appended
+ * to one growable buffer and cut into batches for expansion.
+ */
+import type { PackedStates } from './expand.js';
+
+export class Frontier {
+  private bytes = new Uint8Array(1 << 16);
+  private ends = new Uint32Array(1 << 10);
+  private used = 0;
+  count = 0;
+
+  /** Appends bytes[start, end) as the next state. */
+  push(source: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.bytes.set(source.subarray(start, end), this.used);
+    this.used += length;
+    this.ends[this.count++] = this.used;
+  }
+
+  /** States [from, to) as a self-contained copy with batch-relative offsets, fit to send to a worker. */
+  slice(from: number, to: number): PackedStates {
+    const base = from === 0 ? 0 : this.ends[from - 1]!;
+    const ends = this.ends.slice(from, to);
+    for (let i = 0; i < ends.length; i++) ends[i] -= base;
+    return { bytes: this.bytes.slice(base, this.ends[to - 1]!), ends };
+  }
+
+  /** The bytes of state i. */
+  state(i: number): Uint8Array {
+    return this.bytes.subarray(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The model API: what a model's author writes.
+ *
+ * A model is a module that exports the result of `defineModel`: its parameters, and a `build`
+ * function that turns resolved parameters into initial states, actions and properties. States are
+ * plain data (objects, arrays, strings, numbers, booleans, null); actions are immer recipes.
+ *
+ * Note: the order of `initialStates` and `actions` must be deterministic for the same parameters:
+ * traces are stored as action indices and replayed.
+ */
+import type { Draft, Immutable } from 'immer';
+import type { ParamSpecs, ParamsOf } from './params.js';
+import type { Codec } from './codec.js';
+
+export type { Draft, Immutable };
+
+/** Fields every action has: what it is called, who takes it, and how a trace prints it. */
+interface ActionBase<S> {
+  /** The action's name, as coverage and traces print it (`zeropadLoad`). */
+  readonly name: string;
+  /** Who takes it: reports draw one lane per actor (`CPU1`, `host`). */
+  readonly actor: string;
+  /** What tells this instance from others of the same name (`page 0`); empty when absent. */
+  readonly args?: string;
+  /** Whether the action is enabled in a state; always enabled when absent. */
+  readonly guard?: (state: Immutable<S>) => boolean;
+  /** The line a trace prints for this step, from the states before and after it. */
+  readonly describe?: (before: Immutable<S>, after: Immutable<S>) => string;
+}
+
+/** An action whose effect is an immer recipe: it mutates a draft (or returns a replacement). */
+export interface RecipeAction<S> extends ActionBase<S> {
+  /**
+   * The effect. Note: the engine runs it on a private scratch copy of the state, which behaves
+   * like a draft for recipes that only read and write it; do not call immer's `original` or
+   * `current` on it.
+   */
+  readonly recipe: (draft: Draft<S>) => void | S;
+}
+
+/** An action whose effect is a successor function: it returns a new state and mutates nothing. */
+export interface SuccessorAction<S> extends ActionBase<S> {
+  readonly next: (state: Immutable<S>) => S;
+}
+
+/** One action of a model: a guard, an effect and a name. */
+export type Action<S> = RecipeAction<S> | SuccessorAction<S>;
+
+/** A named predicate over states, of one of two kinds. */
+export interface Property<S> {
+  /** The name reports and `--property` use. */
+  readonly name: string;
+  /** `always`: an invariant, true in every reachable state; `sometimes`: true in some reachable state. */
+  readonly kind: 'always' | 'sometimes';
+  /** The predicate. */
+  readonly holds: (state: Immutable<S>) => boolean;
+  /** One line on what the property stands for. */
+  readonly doc?: string;
+}
+
+/** Returns an invariant: `holds` must be true in every reachable state. */
+export function always<S>(name: string, holds: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
+  return { name, kind: 'always', holds, doc };
+}
+
+/** Returns a reachability property: some reachable state must satisfy `holds` (Stateright's `sometimes`). */
+export function sometimes<S>(name: string, holds: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
+  return { name, kind: 'sometimes', holds, doc };
+}
+
+/** A model with its parameters resolved: everything the engine explores. */
+export interface ModelInstance<S> {
+  /** The states the search starts from, in a deterministic order. */
+  readonly initialStates: readonly S[];
+  /** Every action, in a deterministic order; an action's index is its identity in traces. */
+  readonly actions: readonly Action<S>[];
+  /** The properties checked by default (all of them unless `--property` narrows). */
+  readonly properties: readonly Property<S>[];
+  /** Legitimate final states; when given, a non-final state with no enabled action is a deadlock. */
+  readonly isFinal?: (state: Immutable<S>) => boolean;
+  /** The lanes reports draw, in order; by default the actors in order of first action. */
+  readonly actors?: readonly string[];
+  /** Maps a state to the representative of its symmetry class; used only with `--symmetry`. */
+  readonly canonicalize?: (state: Immutable<S>) => S;
+  /** A faster encoding than the generic one; it must be canonical (equal states, equal bytes). */
+  readonly codec?: Codec<S>;
+}
+
+/** A model: its name, its parameters and how to build it. What a model module exports. */
+export interface ModelDefinition<Specs extends ParamSpecs = ParamSpecs, S = unknown> {
+  /** The name the CLI uses: `cocomc check NAME`. */
+  readonly name: string;
+  /** One line saying what the model is. */
+  readonly summary: string;
+  /** `import.meta.url` of the defining module, so that worker threads can load the model too. */
+  readonly module: string;
+  /** The parameters, each a CLI flag named after it. */
+  readonly params: Specs;
+  /** Rejects a combination of parameters: returns the one-line reason, or undefined when valid. */
+  readonly validate?: (params: ParamsOf<Specs>) => string | undefined;
+  /** Builds the model for resolved, validated parameters. */
+  readonly build: (params: ParamsOf<Specs>) => ModelInstance<S>;
+}
+
+/** Defines a model; the identity function, there to infer the parameter and state types. */
+export function defineModel<Specs extends ParamSpecs, S>(definition: ModelDefinition<Specs, S>): ModelDefinition<Specs, S> {
+  return definition;
+}
+
+/** Any model definition, whatever its parameters and state. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = ModelDefinition<any, any>;

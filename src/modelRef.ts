@@ -1,0 +1,44 @@
+/**
+ * How a worker thread finds the model the main thread is checking: the module it came from, its
+ * name and its resolved parameters. Worker threads run compiled JavaScript, so a model loaded from
+ * TypeScript source (as vitest does) is looked up at its compiled place under `dist/`.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { ModelError, UsageError } from './errors.js';
+import type { AnyModel, ModelInstance } from './model.js';
+
+/** Everything a worker needs to build the same model instance as the main thread. */
+export interface ModelRef {
+  module: string;
+  name: string;
+  params: Record<string, unknown>;
+  symmetry: boolean;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The URL a worker can import for a model module URL. */
+export function runnableModule(moduleUrl: string): string {
+  if (!moduleUrl.endsWith('.ts')) return moduleUrl;
+  const source = fileURLToPath(moduleUrl);
+  const sourceRoot = path.basename(projectRoot) === 'dist' ? path.dirname(projectRoot) : projectRoot;
+  const compiled = path.join(sourceRoot, 'dist', path.relative(sourceRoot, source)).replace(/\.ts$/, '.js');
+  if (!existsSync(compiled)) {
+    throw new UsageError(`worker threads need the compiled model ${compiled}; run 'npm run build' (or use --workers 1)`);
+  }
+  return pathToFileURL(compiled).href;
+}
+
+function isModel(value: unknown, name: string): value is AnyModel {
+  return typeof value === 'object' && value !== null && (value as AnyModel).name === name && typeof (value as AnyModel).build === 'function';
+}
+
+/** Imports the model a ref names and builds its instance (in a worker). */
+export async function loadModel(ref: ModelRef): Promise<{ definition: AnyModel; instance: ModelInstance<unknown> }> {
+  const exports = (await import(runnableModule(ref.module))) as Record<string, unknown>;
+  const definition = Object.values(exports).find((value) => isModel(value, ref.name));
+  if (!definition) throw new ModelError(`module ${ref.module} exports no model named '${ref.name}'`);
+  return { definition, instance: definition.build(ref.params as never) };
+}

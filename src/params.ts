@@ -1,0 +1,124 @@
+/**
+ * Model parameters: their typed specifications, and their resolution from user input
+ * (CLI strings or library values) into a fully filled, validated object.
+ */
+import { UsageError } from './errors.js';
+
+interface ParamBase {
+  /** One line for `cocomc help check`, saying what the parameter means. */
+  readonly doc: string;
+  /** True when the parameter may stay unset: the model then derives it (say so in `doc`). */
+  readonly optional?: boolean;
+}
+/** A whole number in [min, max]. */
+export interface IntParam extends ParamBase { readonly type: 'int'; readonly default?: number; readonly min?: number; readonly max?: number }
+/** A flag: `--name` sets it, `--no-name` clears it. */
+export interface BoolParam extends ParamBase { readonly type: 'boolean'; readonly default?: boolean }
+/** One of a fixed set of names. */
+export interface ChoiceParam<V extends string = string> extends ParamBase { readonly type: 'choice'; readonly values: readonly V[]; readonly default?: V }
+/** A comma-separated list of names from a fixed set (repeats allowed). */
+export interface ListParam<V extends string = string> extends ParamBase { readonly type: 'list'; readonly values: readonly V[]; readonly default?: readonly V[] }
+
+export type ParamSpec = IntParam | BoolParam | ChoiceParam | ListParam;
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+type ValueOf<P extends ParamSpec> =
+  P extends IntParam ? number :
+  P extends BoolParam ? boolean :
+  P extends ChoiceParam<infer V> ? V :
+  P extends ListParam<infer V> ? readonly V[] : never;
+
+/** The resolved parameters of a model: optional ones may be undefined, the rest are filled. */
+export type ParamsOf<Specs extends ParamSpecs> = {
+  readonly [K in keyof Specs]: Specs[K] extends { optional: true } ? ValueOf<Specs[K]> | undefined : ValueOf<Specs[K]>;
+};
+
+/** Constructors that keep each spec's literal types, so `ParamsOf` can infer them. */
+export const param = {
+  int: (doc: string, defaultValue: number, bounds: { min?: number; max?: number } = {}): IntParam =>
+    ({ type: 'int', doc, default: defaultValue, ...bounds }),
+  bool: (doc: string, defaultValue: boolean): BoolParam => ({ type: 'boolean', doc, default: defaultValue }),
+  /** A boolean the model derives from other parameters unless the user sets it. */
+  derivedBool: (doc: string): BoolParam & { optional: true } => ({ type: 'boolean', doc, optional: true }),
+  choice: <const V extends string>(doc: string, values: readonly V[], defaultValue: V): ChoiceParam<V> =>
+    ({ type: 'choice', doc, values, default: defaultValue }),
+  /** A choice the model derives from other parameters unless the user sets it. */
+  derivedChoice: <const V extends string>(doc: string, values: readonly V[]): ChoiceParam<V> & { optional: true } =>
+    ({ type: 'choice', doc, values, optional: true }),
+  /** A list that is unset unless given. */
+  list: <const V extends string>(doc: string, values: readonly V[]): ListParam<V> & { optional: true } =>
+    ({ type: 'list', doc, values, optional: true }),
+};
+
+/** Turns a camelCase parameter name into its CLI flag: `hostFailures` -> `--host-failures`. */
+export function flagName(name: string): string {
+  return '--' + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+/** A raw value as given by a user: a CLI string, or a value from the library API. */
+export type RawValue = string | number | boolean | readonly string[];
+
+function parseOne(name: string, spec: ParamSpec, raw: RawValue): unknown {
+  const flag = flagName(name);
+  switch (spec.type) {
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+      const lo = spec.min ?? -Infinity;
+      const hi = spec.max ?? Infinity;
+      if (!Number.isInteger(n) || n < lo || n > hi) {
+        const range = spec.max === undefined ? `a whole number >= ${lo}` : `a whole number from ${lo} to ${hi}`;
+        throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${range}`);
+      }
+      return n;
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: true, false`);
+    }
+    case 'choice': {
+      if (typeof raw === 'string' && spec.values.includes(raw)) return raw;
+      throw new UsageError(`unknown value '${String(raw)}' for ${flag}; accepted: ${spec.values.join(', ')}`);
+    }
+    case 'list': {
+      const items = typeof raw === 'string' ? (raw.trim() === '' ? [] : raw.split(',').map((s) => s.trim())) : raw;
+      if (!Array.isArray(items)) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: a comma-separated list of ${spec.values.join(', ')}`);
+      for (const item of items) {
+        if (!spec.values.includes(item)) throw new UsageError(`unknown value '${item}' in ${flag}; accepted: ${spec.values.join(', ')}`);
+      }
+      return items;
+    }
+  }
+}
+
+/**
+ * Resolves user input against the specs: unknown names, bad values and failed validation each
+ * throw a one-line UsageError that names the value and what is accepted.
+ */
+export function resolveParams<Specs extends ParamSpecs>(
+  specs: Specs,
+  raw: Readonly<Record<string, RawValue | undefined>>,
+  validate?: (params: ParamsOf<Specs>) => string | undefined,
+): ParamsOf<Specs> {
+  for (const name of Object.keys(raw)) {
+    if (!(name in specs)) {
+      const known = Object.keys(specs).map(flagName).join(', ') || 'none';
+      throw new UsageError(`unknown option ${flagName(name)}; this model's options: ${known}`);
+    }
+  }
+  const resolved: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const given = raw[name];
+    resolved[name] = given === undefined ? spec.default : parseOne(name, spec, given);
+  }
+  const params = resolved as ParamsOf<Specs>;
+  const problem = validate?.(params);
+  if (problem) throw new UsageError(problem);
+  return params;
+}
+
+/** The parameters as JSON-friendly values (unset optional ones left out), for reports. */
+export function describeParams(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,44 @@
+/**
+ * Expands batches on worker threads (workerpool). Batches go out as packed bytes, several in
+ * flight per worker, and their results are handed back strictly in request order.
+ */
+import workerpool from 'workerpool';
+import type { BatchRunner } from './bfs.js';
+import type { BatchRequest, BatchResult } from './expand.js';
+import type { ModelRef } from './modelRef.js';
+
+const workerScript = new URL('./worker.js', import.meta.url);
+
+export interface PoolRunner extends BatchRunner {
+  close(): Promise<void>;
+}
+
+export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
+  const pool = workerpool.pool(workerScript.pathname, { maxWorkers: workers, workerType: 'thread' });
+  const inFlight = workers * 2;
+  return {
+    async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
+      const queue: Promise<BatchResult>[] = [];
+      const iterator = requests[Symbol.iterator]();
+      const submit = (): void => {
+        const next = iterator.next();
+        if (next.done) return;
+        const request = next.value;
+        const transfer = [request.bytes.buffer, request.ends.buffer] as ArrayBuffer[];
+        const result = pool.exec('expand', [ref, request], { transfer }) as Promise<BatchResult>;
+        // Awaited in order below; this keeps a batch that fails after an early exit from going unhandled.
+        result.catch(() => undefined);
+        queue.push(result);
+      };
+      for (let i = 0; i < inFlight; i++) submit();
+      while (queue.length > 0) {
+        const result = await queue.shift()!;
+        submit();
+        yield result;
+      }
+    },
+    async close() {
+      await pool.terminate(true);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The plain-text report, after TLC's: a headline naming each broken property, its trace as
+ * numbered states showing only what changed, then the verdicts and the counts in fixed sentences.
+ */
+import type { CheckResult, PropertyResult, TraceStep } from '../result.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Every leaf of a plain value as `path = value`, for printing a whole state. */
+export function flatten(value: unknown, path = ''): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => flatten(item, `${path}[${i}]`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => flatten(item, path ? `${path}.${key}` : key));
+  }
+  return [[path || '(state)', value]];
+}
+
+const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+
+/** A trace as TLC prints one with -difftrace: numbered states, each with only its changed fields. */
+export function formatTrace(trace: readonly TraceStep[]): string {
+  return trace
+    .map((step) => {
+      const head = `State ${step.index + 1}: ${step.index === 0 ? '<initial state>' : step.label}`;
+      const lines = step.index === 0
+        ? flatten(step.state).map(([path, value]) => `  ${path} = ${show(value)}`)
+        : step.changes.map((c) => `  ${c.path} = ${show(c.after)}   (was ${show(c.before)})`);
+      return [head, ...lines].join('\n');
+    })
+    .join('\n');
+}
+
+function headline(p: PropertyResult): string {
+  if (p.status === 'violated') return `Invariant ${p.name} is violated.`;
+  return `Property ${p.name} is witnessed.`;
+}
+
+function verdictLine(p: PropertyResult): string {
+  const length = p.traceLength === null ? '' : ` (${p.traceLength} step${p.traceLength === 1 ? '' : 's'})`;
+  return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${p.status}${length}`;
+}
+
+/** The whole report: traces of violations (and of witnesses when asked), verdicts, counts. */
+export function formatReport(result: CheckResult, options: { witnesses?: boolean } = {}): string {
+  const params = Object.entries(result.params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
+  const out: string[] = [`cocomc: checking ${result.model}${params ? ` (${params})` : ''}`, ''];
+  for (const p of result.properties) {
+    if (!p.trace || (p.status === 'witnessed' && !options.witnesses)) continue;
+    out.push(`${headline(p)} The shortest behavior${p.status === 'violated' ? ' that breaks it' : ''} (${p.traceLength} steps):`);
+    out.push(formatTrace(p.trace), '');
+  }
+  out.push('Properties:', ...result.properties.map(verdictLine), '');
+  const ending = result.complete
+    ? 'The search is complete.'
+    : `The search is incomplete (${result.stopReason}).`;
+  out.push(
+    `${count(result.distinctStates)} distinct states, ${count(result.transitions)} transitions ` +
+      `(${count(result.statesGenerated)} states generated), depth ${result.depth}. ${ending}`,
+    `${result.workers} worker${result.workers === 1 ? '' : 's'}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
+      `peak memory ${Math.round(result.peakMemoryBytes / 2 ** 20)} MiB, ${result.bytesPerState.toFixed(1)} bytes/state in the seen-set.`,
+    `Fingerprint collision probability (birthday bound): ${result.collisionProbability.toExponential(1)}.`,
+    `Coverage (distinct:generated): ${result.coverage.map((c) => `${c.action} ${count(c.distinct)}:${count(c.generated)}`).join(', ')}.`,
+  );
+  return out.join('\n');
+}

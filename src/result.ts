@@ -1,0 +1,90 @@
+/**
+ * What a check returns: the data behind the text report, `--json`, the HTML report and the
+ * library API. Every field is plain JSON.
+ */
+
+/** A field that a step changed: `path` is written as in code (`pte[0].present`). */
+export interface Change {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One state of a trace with the action that led to it (none for the initial state). */
+export interface TraceStep {
+  /** 0 for the initial state, then 1, 2, ... (the number of actions taken so far). */
+  index: number;
+  /** The action's name, or null for the initial state. */
+  action: string | null;
+  /** The actor that took it, or null for the initial state. */
+  actor: string | null;
+  /** What tells the action from others of its name (`page 0`), or ''. */
+  args: string;
+  /** The line the trace prints: the model's own description of the step. */
+  label: string;
+  /** The index of the action in the model's list (of the initial state, for step 0). */
+  actionIndex: number;
+  /** The whole state after the step. */
+  state: unknown;
+  /** The fields that differ from the previous step's state (empty for step 0). */
+  changes: Change[];
+}
+
+export type PropertyStatus = 'holds' | 'violated' | 'witnessed' | 'unwitnessed' | 'unknown';
+
+/** The verdict on one property, with its shortest counterexample or witness. */
+export interface PropertyResult {
+  name: string;
+  kind: 'always' | 'sometimes';
+  doc: string;
+  status: PropertyStatus;
+  /** Actions in the trace (a violation's counterexample or a reachability witness), else null. */
+  traceLength: number | null;
+  trace: TraceStep[] | null;
+}
+
+/** Per action name: distinct states first reached by it, and transitions it generated (TLC's -coverage). */
+export interface ActionCoverage {
+  action: string;
+  distinct: number;
+  generated: number;
+}
+
+/** Why the search stopped. */
+export type StopReason =
+  | 'exhausted' | 'decided' | 'stop-at-first' | 'max-states' | 'max-depth' | 'time-limit' | 'interrupted';
+
+/** Everything a check found. */
+export interface CheckResult {
+  model: string;
+  params: Record<string, unknown>;
+  /** False when a bound, a limit or an interruption cut the search, or it stopped once every property was decided. */
+  complete: boolean;
+  stopReason: StopReason;
+  distinctStates: number;
+  /** Every enabled action of every expanded state, self-loops and duplicates included. */
+  transitions: number;
+  /** TLC's "states generated": the transitions plus the initial states. */
+  statesGenerated: number;
+  /** The largest number of actions from an initial state to a reachable state (TLC's depth minus 1). */
+  depth: number;
+  workers: number;
+  seconds: number;
+  statesPerSecond: number;
+  peakMemoryBytes: number;
+  /** Bytes the seen-set and parent links hold, per distinct state. */
+  bytesPerState: number;
+  /** Probability that a fingerprint collision hid a state (the birthday bound). */
+  collisionProbability: number;
+  /** The lanes of a swimlane view, in order. */
+  actors: string[];
+  properties: PropertyResult[];
+  coverage: ActionCoverage[];
+}
+
+/** The exit code a result calls for: 1 if anything failed, 3 if the search was cut short, else 0. */
+export function verdictOf(result: Pick<CheckResult, 'properties' | 'complete'>): 'ok' | 'violated' | 'incomplete' {
+  if (result.properties.some((p) => p.status === 'violated' || p.status === 'unwitnessed')) return 'violated';
+  if (!result.complete && result.properties.some((p) => p.status === 'unknown')) return 'incomplete';
+  return 'ok';
+}

@@ -1,0 +1,112 @@
+/**
+ * Counterexamples: rebuilt from the seen-set's parent links and replayed with immer from an
+ * initial state. Each step is checked against the fingerprint recorded during the search, so a
+ * model whose actions are not deterministic is caught instead of printing a wrong trace.
+ */
+import { produce } from 'immer';
+import { ModelError } from './errors.js';
+import type { Expander } from './expand.js';
+import { fingerprint, fp } from './fingerprint.js';
+import type { Action, ModelInstance } from './model.js';
+import type { Change, TraceStep } from './result.js';
+import { ACTION_BY_FINGERPRINT, NO_PARENT, type SeenSet } from './seenSet.js';
+
+/** Applies one action to an immutable state with immer; the library's notion of a step. */
+export function applyAction<S>(action: Action<S>, state: S): S {
+  return 'recipe' in action ? (produce(state, action.recipe as never) as S) : action.next(state as never);
+}
+
+/** Whether an action is enabled in a state. */
+export function isEnabled<S>(action: Action<S>, state: S): boolean {
+  return !action.guard || action.guard(state as never);
+}
+
+/** The fields that differ between two plain values, as code-like paths. */
+export function diff(before: unknown, after: unknown, path = ''): Change[] {
+  if (Object.is(before, after)) return [];
+  const bothArrays = Array.isArray(before) && Array.isArray(after);
+  const bothObjects = !bothArrays && isPlainObject(before) && isPlainObject(after);
+  if (bothArrays && before.length === after.length) {
+    return before.flatMap((item, i) => diff(item, after[i], `${path}[${i}]`));
+  }
+  if (bothObjects) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return keys.flatMap((key) => diff(before[key], after[key], path ? `${path}.${key}` : key));
+  }
+  return [{ path: path || '(state)', before, after }];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The default line for a step: actor, action and its arguments. */
+export function defaultLabel<S>(action: Action<S>): string {
+  return [action.actor, action.name, action.args].filter(Boolean).join(' ');
+}
+
+function labelOf<S>(action: Action<S>, before: S, after: S): string {
+  return action.describe ? action.describe(before as never, after as never) : defaultLabel(action);
+}
+
+function sameFingerprint<S>(expander: Expander<S>, state: S, want: { hi: number; lo: number }): boolean {
+  const bytes = expander.pack(state);
+  fingerprint(bytes, 0, bytes.length);
+  return fp.hi === want.hi && fp.lo === want.lo;
+}
+
+/** The action indices from an initial state to `stateId`: [initial index, action, action, ...]. */
+export function pathTo(seen: SeenSet, stateId: number): number[] {
+  const path: number[] = [];
+  let id = stateId;
+  for (;;) {
+    path.push(seen.actionOf(id));
+    const parent = seen.parentOf(id);
+    if (parent === NO_PARENT) break;
+    id = parent;
+  }
+  return path.reverse();
+}
+
+/** Replays the path to `stateId` and returns its steps, each with only the fields it changed. */
+export function rebuildTrace<S>(model: ModelInstance<S>, expander: Expander<S>, seen: SeenSet, stateId: number): TraceStep[] {
+  const ids: number[] = [];
+  for (let id = stateId; id !== NO_PARENT; id = seen.parentOf(id)) ids.push(id);
+  ids.reverse();
+  const path = pathTo(seen, stateId);
+  const initialIndex = path[0]!;
+  let state: S = model.initialStates[initialIndex]!;
+  const steps: TraceStep[] = [
+    { index: 0, action: null, actor: null, args: '', label: 'initial state', actionIndex: initialIndex, state, changes: [] },
+  ];
+  for (let k = 1; k < ids.length; k++) {
+    const want = seen.fingerprintOf(ids[k]!);
+    const recorded = path[k]!;
+    const candidates = recorded === ACTION_BY_FINGERPRINT || expander.useSymmetry
+      ? [recorded, ...model.actions.keys()].filter((a) => a < model.actions.length)
+      : [recorded];
+    const found = candidates
+      .map((a) => ({ a, action: model.actions[a]! }))
+      .filter(({ action }) => isEnabled(action, state))
+      .map(({ a, action }) => ({ a, action, next: applyAction(action, state) }))
+      .find(({ next }) => sameFingerprint(expander, next, want));
+    if (!found) {
+      throw new ModelError(
+        `replaying the trace failed at step ${k}: action ${recorded} no longer leads to the state the search found. ` +
+          'This happens when guards or recipes are not deterministic (randomness, time, or state kept outside the model state).',
+      );
+    }
+    steps.push({
+      index: k,
+      action: found.action.name,
+      actor: found.action.actor,
+      args: found.action.args ?? '',
+      label: labelOf(found.action, state, found.next),
+      actionIndex: found.a,
+      state: found.next,
+      changes: diff(state, found.next),
+    });
+    state = found.next;
+  }
+  return steps;
+}
