@@ -47,6 +47,10 @@ export interface SearchOptions {
   /** Asked between batches: a reason to stop now (time limit, Ctrl-C), or undefined. */
   interruption: () => StopReason | undefined;
   onProgress?: (progress: Progress) => void;
+  /** Called for every state when it is first seen, with its number and packed bytes. */
+  onState?: (id: number, bytes: Uint8Array) => void;
+  /** Called for every transition that leaves its state (self-loops are not sent back by the expander). */
+  onEdge?: (from: number, to: number, action: number) => void;
 }
 
 export interface SearchOutcome {
@@ -80,7 +84,10 @@ export async function search(
   let frontier = new Frontier();
   initial.forEach((bytes, i) => {
     const { hi, lo } = initialFingerprints[i]!;
-    if (seen.insert(hi, lo, NO_PARENT, i) >= 0) frontier.push(bytes, 0, bytes.length);
+    const id = seen.insert(hi, lo, NO_PARENT, i);
+    if (id < 0) return;
+    frontier.push(bytes, 0, bytes.length);
+    options.onState?.(id, bytes);
   });
   const initialStates = seen.size;
 
@@ -129,11 +136,14 @@ export async function search(
           break;
         }
         const action = meta[4 * s + 1]!;
-        const id = seen.insert(meta[4 * s + 2]!, meta[4 * s + 3]!, base + meta[4 * s]!, action);
+        const parent = base + meta[4 * s]!;
+        const id = seen.insert(meta[4 * s + 2]!, meta[4 * s + 3]!, parent, action);
         if (id >= 0) {
           next.push(successors.bytes, start, successors.ends[s]!);
           firstReached[action]!++;
+          options.onState?.(id, successors.bytes.subarray(start, successors.ends[s]!));
         }
+        options.onEdge?.(parent, id >= 0 ? id : ~id, action);
       }
       expanded = Math.min(current.count, batchStarts[batch - 1]! + options.batchSize);
       options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - expanded, seconds: (Date.now() - started) / 1000 });

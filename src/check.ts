@@ -42,6 +42,10 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Called after every batch with the search's progress. */
   onProgress?: (progress: Progress) => void;
+  /** Called for every distinct state when first reached, with its number (for state-graph exports). */
+  onState?: (id: number, state: unknown) => void;
+  /** Called for every transition between two distinct states (self-loops are not reported). */
+  onEdge?: (from: number, to: number, action: number) => void;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -86,6 +90,8 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
       batchSize: options.batchSize ?? 2048,
       interruption: (): StopReason | undefined =>
         options.signal?.aborted ? 'interrupted' : Date.now() > deadline ? 'time-limit' : undefined,
+      onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
+      onEdge: options.onEdge,
       onProgress: (progress) => {
         peakMemoryBytes = Math.max(peakMemoryBytes, process.memoryUsage().rss);
         options.onProgress?.(progress);

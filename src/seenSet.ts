@@ -31,7 +31,7 @@ export class SeenSet {
     this.actions = new Uint16Array(capacity);
   }
 
-  /** Inserts a fingerprint; returns the new state's number, or -1 if it was already there. */
+  /** Inserts a fingerprint; returns the new state's number, or ~number of the state already there (negative). */
   insert(hi: number, lo: number, parent: number, action: number): number {
     if (this.size + 1 > this.slots.length * MAX_LOAD) this.growSlots();
     const { slots, mask, fpHi, fpLo } = this;
@@ -39,7 +39,7 @@ export class SeenSet {
     for (;;) {
       const entry = slots[slot]!;
       if (entry === 0) break;
-      if (fpLo[entry - 1] === lo && fpHi[entry - 1] === hi) return -1;
+      if (fpLo[entry - 1] === lo && fpHi[entry - 1] === hi) return ~(entry - 1);
       slot = (slot + 1) & mask;
     }
     const id = this.size++;
