@@ -63,3 +63,15 @@ export const flip = defineModel({
     codec: packed ? ringCodec(n) : undefined,
   }),
 });
+
+/**
+ * The exact counts of Flip(N), from closed forms rather than from a run: the distinct states are
+ * the independent sets of the N-cycle, the Lucas number L(N); bit i is enabled exactly when both
+ * neighbours are clear, and by rotation the states with x[0] = x[2] = 0 number 2 F(N-1) (x[1] is
+ * free, x[3..N-1] is a path), so the transitions are 2 N F(N-1) (F = Fibonacci, F(1) = F(2) = 1).
+ */
+export function flipCounts(n: number): { distinct: number; transitions: number } {
+  const fib = [0, 1];
+  for (let i = 2; i <= n + 1; i++) fib.push(fib[i - 1]! + fib[i - 2]!);
+  return { distinct: fib[n - 1]! + fib[n + 1]!, transitions: 2 * n * fib[n - 1]! };
+}

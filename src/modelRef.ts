@@ -17,14 +17,17 @@ export interface ModelRef {
   symmetry: boolean;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The project root: this file is `<root>/src/modelRef.ts` or `<root>/dist/src/modelRef.js`. */
+const projectRoot = ((): string => {
+  const above = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  return path.basename(above) === 'dist' ? path.dirname(above) : above;
+})();
 
 /** The URL a worker can import for a model module URL. */
 export function runnableModule(moduleUrl: string): string {
   if (!moduleUrl.endsWith('.ts')) return moduleUrl;
   const source = fileURLToPath(moduleUrl);
-  const sourceRoot = path.basename(projectRoot) === 'dist' ? path.dirname(projectRoot) : projectRoot;
-  const compiled = path.join(sourceRoot, 'dist', path.relative(sourceRoot, source)).replace(/\.ts$/, '.js');
+  const compiled = path.join(projectRoot, 'dist', path.relative(projectRoot, source)).replace(/\.ts$/, '.js');
   if (!existsSync(compiled)) {
     throw new UsageError(`worker threads need the compiled model ${compiled}; run 'npm run build' (or use --workers 1)`);
   }

@@ -58,16 +58,27 @@ export function flagName(name: string): string {
 /** A raw value as given by a user: a CLI string, or a value from the library API. */
 export type RawValue = string | number | boolean | readonly string[];
 
+/** What a parameter accepts, as help and error messages say it: `a whole number from 3 to 64`. */
+export function acceptedValues(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'int':
+      return spec.max === undefined ? `a whole number >= ${spec.min ?? -Infinity}` : `a whole number from ${spec.min ?? -Infinity} to ${spec.max}`;
+    case 'boolean':
+      return 'true, false';
+    case 'choice':
+      return spec.values.join(', ');
+    case 'list':
+      return `a comma-separated list of ${spec.values.join(', ')}`;
+  }
+}
+
 function parseOne(name: string, spec: ParamSpec, raw: RawValue): unknown {
   const flag = flagName(name);
   switch (spec.type) {
     case 'int': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-      const lo = spec.min ?? -Infinity;
-      const hi = spec.max ?? Infinity;
-      if (!Number.isInteger(n) || n < lo || n > hi) {
-        const range = spec.max === undefined ? `a whole number >= ${lo}` : `a whole number from ${lo} to ${hi}`;
-        throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${range}`);
+      if (!Number.isInteger(n) || n < (spec.min ?? -Infinity) || n > (spec.max ?? Infinity)) {
+        throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${acceptedValues(spec)}`);
       }
       return n;
     }
@@ -75,15 +86,15 @@ function parseOne(name: string, spec: ParamSpec, raw: RawValue): unknown {
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true') return true;
       if (raw === 'false') return false;
-      throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: true, false`);
+      throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${acceptedValues(spec)}`);
     }
     case 'choice': {
       if (typeof raw === 'string' && spec.values.includes(raw)) return raw;
-      throw new UsageError(`unknown value '${String(raw)}' for ${flag}; accepted: ${spec.values.join(', ')}`);
+      throw new UsageError(`unknown value '${String(raw)}' for ${flag}; accepted: ${acceptedValues(spec)}`);
     }
     case 'list': {
       const items = typeof raw === 'string' ? (raw.trim() === '' ? [] : raw.split(',').map((s) => s.trim())) : raw;
-      if (!Array.isArray(items)) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: a comma-separated list of ${spec.values.join(', ')}`);
+      if (!Array.isArray(items)) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${acceptedValues(spec)}`);
       for (const item of items) {
         if (!spec.values.includes(item)) throw new UsageError(`unknown value '${item}' in ${flag}; accepted: ${spec.values.join(', ')}`);
       }

@@ -2,19 +2,21 @@
  * Expands batches on worker threads (workerpool). Batches go out as packed bytes, several in
  * flight per worker, and their results are handed back strictly in request order.
  */
+import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
 import type { BatchRunner } from './bfs.js';
 import type { BatchRequest, BatchResult } from './expand.js';
-import type { ModelRef } from './modelRef.js';
-
-const workerScript = new URL('./worker.js', import.meta.url);
+import { runnableModule, type ModelRef } from './modelRef.js';
 
 export interface PoolRunner extends BatchRunner {
   close(): Promise<void>;
 }
 
 export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
-  const pool = workerpool.pool(workerScript.pathname, { maxWorkers: workers, workerType: 'thread' });
+  // Under vitest this module is TypeScript source; the worker thread runs its compiled sibling.
+  const sibling = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
+  const workerScript = fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href));
+  const pool = workerpool.pool(workerScript, { maxWorkers: workers, workerType: 'thread' });
   const inFlight = workers * 2;
   return {
     async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {

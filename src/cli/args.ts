@@ -3,7 +3,7 @@
  * and one per model parameter), so a typo is a one-line error listing the accepted flags.
  */
 import { UsageError } from '../errors.js';
-import { flagName, type ParamSpecs } from '../params.js';
+import { acceptedValues, flagName, type ParamSpecs } from '../params.js';
 
 /** One flag: its spelling, where its value goes, and its help line. */
 export interface FlagSpec {
@@ -19,6 +19,8 @@ export interface FlagSpec {
   doc: string;
   /** The default, as help prints it. */
   default?: string;
+  /** What a value flag accepts, as help prints it (`a whole number >= 1`); boolean flags take `--no-X`. */
+  accepted?: string;
 }
 
 export interface ParsedArgs {
@@ -73,6 +75,7 @@ export function paramFlags(specs: ParamSpecs): FlagSpec[] {
       placeholder: spec.type === 'list' ? `${accepted},...` : accepted,
       doc: spec.doc,
       default: shown,
+      accepted: spec.type === 'boolean' ? undefined : acceptedValues(spec),
     } satisfies FlagSpec;
   });
 }

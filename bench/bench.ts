@@ -1,0 +1,19 @@
+/**
+ * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
+ * engine (Flip), all by default.
+ */
+import { benchEngine } from './engine.js';
+
+const sections: Record<string, () => Promise<void>> = {
+  engine: () => benchEngine([28, 32]),
+};
+
+const chosen = process.argv.slice(2);
+for (const name of chosen.length ? chosen : Object.keys(sections)) {
+  const run = sections[name];
+  if (!run) {
+    console.error(`bench: unknown section '${name}'; accepted: ${Object.keys(sections).join(', ')}`);
+    process.exit(2);
+  }
+  await run();
+}

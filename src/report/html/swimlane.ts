@@ -1,0 +1,55 @@
+/**
+ * A trace as a swimlane: one column per actor, time running down, each action a box in the lane
+ * of the actor that took it. Plain table markup, so that it lines up and prints without script.
+ */
+import type { TraceStep } from '../../result.js';
+import { escapeHtml } from './escape.js';
+
+/**
+ * The lanes to draw: the model's actors in its order, then any actor of the trace it did not
+ * declare (a model's `actors` list may omit one; every box still needs a lane).
+ */
+export function lanesOf(actors: readonly string[], trace: readonly TraceStep[]): string[] {
+  const extra = trace.map((step) => step.actor).filter((actor): actor is string => actor !== null && !actors.includes(actor));
+  return [...actors, ...new Set(extra)];
+}
+
+/**
+ * The protocol step number a label gives itself (`step 3`, `step 3/7`, `#3`, or a leading `3.`),
+ * as written, or undefined. The CoCo model numbers CPU 0's steps in their labels; the report shows
+ * that number rather than counting on its own, so that the two always agree.
+ */
+export function protocolStepOf(label: string): string | undefined {
+  const match = /\bstep\s+(\d+(?:\s*(?:\/|of)\s*\d+)?)/i.exec(label) ?? /(?:^|\s)#(\d+)\b/.exec(label) ?? /^\s*(\d+)[.):]\s/.exec(label);
+  return match?.[1]!.replace(/\s*of\s*/, '/').replace(/\s+/g, '');
+}
+
+function actionBox(step: TraceStep, last: boolean): string {
+  const number = protocolStepOf(step.label);
+  const badge = number === undefined ? '' : `<span class="step-no" title="protocol step ${escapeHtml(number)}">${escapeHtml(number)}</span>`;
+  return (
+    `<div class="action${last ? ' hazard' : ''}" tabindex="0" data-step="${step.index}" data-actor="${escapeHtml(step.actor ?? '')}">` +
+    `${badge}<span class="label">${escapeHtml(step.label)}</span></div>`
+  );
+}
+
+function stepRow(step: TraceStep, lanes: readonly string[], last: boolean): string {
+  const head = `<th scope="row" class="step-index">${step.index}</th>`;
+  if (step.index === 0) {
+    return `<tr data-step="0" class="initial">${head}<td class="initial-cell" colspan="${lanes.length}">initial state</td></tr>`;
+  }
+  const cells = lanes.map((lane) => `<td class="lane">${lane === step.actor ? actionBox(step, last) : ''}</td>`);
+  return `<tr data-step="${step.index}">${head}${cells.join('')}</tr>`;
+}
+
+/** The swimlane of a trace, with the last step marked as the hazard. */
+export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[]): string {
+  const lanes = lanesOf(actors, trace);
+  const heads = lanes.map((lane) => `<th scope="col" class="lane-head">${escapeHtml(lane)}</th>`).join('');
+  const rows = trace.map((step, i) => stepRow(step, lanes, i === trace.length - 1 && i > 0)).join('\n');
+  return (
+    `<table class="swimlane" style="--lanes: ${lanes.length}">` +
+    `<thead><tr><th scope="col" class="step-index" title="actions taken so far">#</th>${heads}</tr></thead>\n` +
+    `<tbody>\n${rows}\n</tbody></table>`
+  );
+}

@@ -1,0 +1,57 @@
+/** The command line's exit codes and one-line errors (run against the build in dist/). */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+export function cocomc(...args: string[]) {
+  const run = spawnSync(process.execPath, ['dist/src/cli.js', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('exit codes', () => {
+  it('0 when every property holds', () => {
+    const run = cocomc('check', 'peterson', '--workers', '1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/MutualExclusion\s+always\s+holds/);
+  });
+
+  it('1 when a property is violated, with the trace', () => {
+    const run = cocomc('check', 'diehard', '--workers', '2');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Invariant NotSolved is violated.');
+    expect(run.stdout).toContain('State 7: jugs BigToSmall');
+  });
+
+  it.each([
+    [['check', 'nomodel'], "cocomc: unknown model 'nomodel'; accepted: diehard, flip"],
+    [['check', 'flip', '--n', 'two'], "cocomc: bad value 'two' for --n; accepted: a whole number from 3 to 64"],
+    [['check', 'flip', '--workers', '0'], "cocomc: bad value '0' for --workers; accepted: a whole number >= 1"],
+    [['check', 'flip', '--frobnicate'], 'cocomc: unknown option --frobnicate; accepted: --workers'],
+    [['check', 'flip', '--property', 'Nope'], "cocomc: unknown property 'Nope'; accepted: NoAdjacentTrue"],
+    [['frobnicate'], "cocomc: unknown command 'frobnicate'; accepted: check"],
+  ])('2 for bad usage: %j', (args, message) => {
+    const run = cocomc(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+  });
+
+  it('3 when a bound cuts the search short, labelled incomplete', () => {
+    const run = cocomc('check', 'flip', '--n', '20', '--max-states', '500', '--workers', '2');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('The search is incomplete (max-states).');
+  });
+
+  it('4 when a model action throws, naming the action, the actor and the state, without a stack trace', () => {
+    const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', '2');
+    expect(run.code).toBe(4);
+    expect(run.stderr.trim()).toBe(`cocomc: model error: action 'increment' of counter threw: counter overflow; in state {"n":2}`);
+  });
+
+  it('prints machine-readable JSON with --json', () => {
+    const run = cocomc('check', 'naivelock', '--json', '--workers', '1');
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['model', 'params', 'complete', 'distinctStates', 'transitions', 'depth', 'workers', 'seconds', 'properties']));
+    expect(result.properties[0]).toMatchObject({ name: 'MutualExclusion', kind: 'always', status: 'violated', traceLength: 4 });
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * The engine runs recipes on scratch copies, not through immer; this checks that every transition
+ * it explores is exactly the one immer's produce makes from the same state.
+ */
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import type { AnyModel } from '../src/model.js';
+import { applyAction, isEnabled } from '../src/trace.js';
+import { dieHard } from '../models/dieHard.js';
+import { flip } from '../models/flip.js';
+import { peterson } from '../models/peterson.js';
+
+export async function expectImmerEquivalence(model: AnyModel, params: Record<string, string | number | boolean> = {}): Promise<number> {
+  const states = new Map<number, unknown>();
+  const edges: [number, number, number][] = [];
+  await check(model, { workers: 1, exhaustive: true, params, onState: (id, s) => states.set(id, s), onEdge: (f, t, a) => edges.push([f, t, a]) });
+  const { actions } = model.build(params as never);
+  for (const [from, to, a] of edges) {
+    expect(isEnabled(actions[a], states.get(from))).toBe(true);
+    expect(applyAction(actions[a], states.get(from))).toEqual(states.get(to));
+  }
+  return edges.length;
+}
+
+describe('scratch-copy successors equal immer produce', () => {
+  it.each([
+    ['diehard', dieHard, {}],
+    ['flip', flip, { n: 9 }],
+    ['peterson', peterson, {}],
+  ] as const)('%s', async (_, model, params) => {
+    expect(await expectImmerEquivalence(model, params)).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,30 @@
+/** Determinism: 1, 2 and 3 workers give identical summaries and traces. */
+import { describe, expect, it } from 'vitest';
+import { check, type CheckOptions } from '../src/check.js';
+import type { AnyModel } from '../src/model.js';
+import type { CheckResult } from '../src/result.js';
+import { dieHard } from '../models/dieHard.js';
+import { flip } from '../models/flip.js';
+import { naiveLock, peterson } from '../models/peterson.js';
+
+/** The result without what legitimately varies between runs: time, memory, the worker count. */
+export function comparable(result: CheckResult) {
+  const { seconds, statesPerSecond, peakMemoryBytes, workers, ...rest } = result;
+  return rest;
+}
+
+const cases: [string, AnyModel, CheckOptions][] = [
+  ['diehard', dieHard, {}],
+  ['diehard, whole space', dieHard, { exhaustive: true }],
+  ['flip n=16, small batches', flip, { params: { n: 16 }, batchSize: 37 }],
+  ['peterson', peterson, {}],
+  ['naivelock', naiveLock, {}],
+];
+
+describe('results do not depend on the number of workers', () => {
+  it.each(cases)('%s', async (_, model, options) => {
+    const one = comparable(await check(model, { ...options, workers: 1 }));
+    expect(comparable(await check(model, { ...options, workers: 2 }))).toEqual(one);
+    expect(comparable(await check(model, { ...options, workers: 3 }))).toEqual(one);
+  });
+});
