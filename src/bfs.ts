@@ -109,7 +109,7 @@ export async function search(
       for (let from = 0; from < current.count; from += options.batchSize) {
         batchStarts.push(from);
         const to = Math.min(current.count, from + options.batchSize);
-        yield { ...current.slice(from, to), properties, generate, checkDeadlock };
+        yield { ...current.slice(from, to), properties, generate, checkDeadlock, dedup: !options.onEdge };
       }
     }
 

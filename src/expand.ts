@@ -24,6 +24,8 @@ export interface BatchRequest extends PackedStates {
   generate: boolean;
   /** Whether a non-final state with no enabled action is reported. */
   checkDeadlock: boolean;
+  /** Send each successor fingerprint once per batch (the first); off when every edge is wanted. */
+  dedup: boolean;
 }
 
 /** Where a model's code threw, for a one-line report naming the action, the actor and the state. */
@@ -54,6 +56,13 @@ export interface BatchResult {
 class U32List {
   data = new Uint32Array(1024);
   length = 0;
+  /** Hands out the filled part without copying and starts a new buffer of the same capacity. */
+  take(): Uint32Array {
+    const out = this.data.subarray(0, this.length);
+    this.data = new Uint32Array(this.data.length);
+    this.length = 0;
+    return out;
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const grown = new Uint32Array(this.data.length * 2);
@@ -61,11 +70,6 @@ class U32List {
       this.data = grown;
     }
     this.data[this.length++] = value;
-  }
-  take(): Uint32Array {
-    const out = this.data.slice(0, this.length);
-    this.length = 0;
-    return out;
   }
 }
 
@@ -78,6 +82,50 @@ function actionName<S>(action: Action<S>): string {
   return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
 }
 
+/**
+ * The fingerprints already sent in this batch. Dropping repeats in the worker saves the main
+ * thread (which merges every batch) most of its work: siblings share many successors. Slots are
+ * stamped with the batch number, so nothing needs clearing between batches.
+ */
+class BatchFingerprints {
+  private hi = new Uint32Array(1 << 12);
+  private lo = new Uint32Array(1 << 12);
+  private stamp = new Uint32Array(1 << 12);
+  private batch = 0;
+  private size = 0;
+
+  startBatch(): void {
+    this.batch++;
+    this.size = 0;
+  }
+
+  /** Adds a fingerprint; false if this batch has already sent it. */
+  add(hi: number, lo: number): boolean {
+    if (2 * (this.size + 1) > this.stamp.length) this.grow();
+    const mask = this.stamp.length - 1;
+    for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
+      if (this.stamp[slot] !== this.batch) {
+        this.stamp[slot] = this.batch;
+        this.hi[slot] = hi;
+        this.lo[slot] = lo;
+        this.size++;
+        return true;
+      }
+      if (this.lo[slot] === lo && this.hi[slot] === hi) return false;
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo, stamp, batch } = this;
+    const capacity = stamp.length * 2;
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.stamp = new Uint32Array(capacity);
+    this.size = 0;
+    for (let slot = 0; slot < stamp.length; slot++) if (stamp[slot] === batch) this.add(hi[slot]!, lo[slot]!);
+  }
+}
+
 /** Expands batches of one model instance; holds the scratch buffers the hot loop reuses. */
 export class Expander<S> {
   readonly codec: Codec<S>;
@@ -88,6 +136,7 @@ export class Expander<S> {
   private readonly meta = new U32List();
   private readonly ends = new U32List();
   private readonly findings = new U32List();
+  private readonly sent = new BatchFingerprints();
 
   constructor(
     readonly model: ModelInstance<S>,
@@ -114,16 +163,18 @@ export class Expander<S> {
   }
 
   expand(request: BatchRequest): BatchResult {
-    const { bytes, ends, properties, generate, checkDeadlock } = request;
+    const { bytes, ends, properties, generate, checkDeadlock, dedup } = request;
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings } = this;
     const generated = new Uint32Array(actions.length);
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
+    this.sent.startBatch();
     let transitions = 0;
     let unexplored = 0;
-    let where = '';
+    // Where the model's code runs, for a fault report: an action index, or a property/isFinal name.
+    let where: number | string = '';
     let current: S | undefined;
 
     try {
@@ -146,7 +197,7 @@ export class Expander<S> {
         let enabled = 0;
         for (let a = 0; a < actions.length; a++) {
           const action = actions[a]!;
-          where = actionName(action);
+          where = a;
           if (action.guard && !action.guard(state as never)) continue;
           enabled++;
           if (!generate) continue;
@@ -169,6 +220,10 @@ export class Expander<S> {
             continue;
           }
           fingerprint(scratch.bytes, from, scratch.length);
+          if (dedup && !this.sent.add(fp.hi, fp.lo)) {
+            scratch.length = from;
+            continue;
+          }
           this.ends.push(scratch.length);
           meta.push(i);
           meta.push(a);
@@ -189,7 +244,11 @@ export class Expander<S> {
       return {
         transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0),
         successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
-        fault: { message: error instanceof Error ? error.message : String(error), where, state: safeJson(current) },
+        fault: {
+          message: error instanceof Error ? error.message : String(error),
+          where: typeof where === 'number' ? actionName(actions[where]!) : where,
+          state: safeJson(current),
+        },
       };
     }
     return {

@@ -4,7 +4,13 @@
  */
 import type { CheckResult, PropertyResult, TraceStep } from '../result.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
+/** A count as reports print it: `39,603`. */
+export const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Parameters as reports print them: `n=22 packed=true`, lists comma-separated. */
+export function formatParams(params: Record<string, unknown>): string {
+  return Object.entries(params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
+}
 
 /** Every leaf of a plain value as `path = value`, for printing a whole state. */
 export function flatten(value: unknown, path = ''): [string, unknown][] {
@@ -42,7 +48,7 @@ function verdictLine(p: PropertyResult): string {
 
 /** The whole report: traces of violations (and of witnesses when asked), verdicts, counts. */
 export function formatReport(result: CheckResult, options: { witnesses?: boolean } = {}): string {
-  const params = Object.entries(result.params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
+  const params = formatParams(result.params);
   const out: string[] = [`cocomc: checking ${result.model}${params ? ` (${params})` : ''}`, ''];
   for (const p of result.properties) {
     if (!p.trace || (p.status === 'witnessed' && !options.witnesses)) continue;

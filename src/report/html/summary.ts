@@ -3,15 +3,8 @@
  * property's status, the same facts as the text report's closing sentences.
  */
 import { verdictOf, type CheckResult, type PropertyResult } from '../../result.js';
+import { count, formatParams } from '../text.js';
 import { escapeHtml } from './escape.js';
-
-const count = (n: number): string => n.toLocaleString('en-US');
-
-/** `pages=2 readers=1 steps=unmapAliases,flushCache`, or `none`. */
-export function paramsText(params: Record<string, unknown>): string {
-  const pairs = Object.entries(params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
-  return pairs.length > 0 ? pairs.join(' ') : 'none';
-}
 
 /** The verdict as a headline: what failed, or that everything held, or that the search was cut. */
 export function verdictHeadline(result: CheckResult): string {
@@ -40,7 +33,7 @@ export function summaryHtml(result: CheckResult, anchors: ReadonlyMap<string, st
   const verdict = verdictOf(result);
   const stats: [string, string][] = [
     ['model', result.model],
-    ['parameters', paramsText(result.params)],
+    ['parameters', formatParams(result.params) || 'none'],
     ['distinct states', count(result.distinctStates)],
     ['transitions', `${count(result.transitions)} (${count(result.statesGenerated)} states generated)`],
     ['depth', String(result.depth)],

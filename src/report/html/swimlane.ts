@@ -24,11 +24,14 @@ export function protocolStepOf(label: string): string | undefined {
   return match?.[1]!.replace(/\s*of\s*/, '/').replace(/\s+/g, '');
 }
 
-function actionBox(step: TraceStep, last: boolean): string {
+/** A lane's colour, spread around the hue circle so neighbouring lanes differ; from blue, as red means the hazard. */
+const hue = (lane: number): string => `--hue: ${(215 + lane * 137) % 360}`;
+
+function actionBox(step: TraceStep, lane: number, last: boolean): string {
   const number = protocolStepOf(step.label);
   const badge = number === undefined ? '' : `<span class="step-no" title="protocol step ${escapeHtml(number)}">${escapeHtml(number)}</span>`;
   return (
-    `<div class="action${last ? ' hazard' : ''}" tabindex="0" data-step="${step.index}" data-actor="${escapeHtml(step.actor ?? '')}">` +
+    `<div class="action${last ? ' hazard' : ''}" tabindex="0" style="${hue(lane)}" data-step="${step.index}" data-actor="${escapeHtml(step.actor ?? '')}">` +
     `${badge}<span class="label">${escapeHtml(step.label)}</span></div>`
   );
 }
@@ -38,17 +41,17 @@ function stepRow(step: TraceStep, lanes: readonly string[], last: boolean): stri
   if (step.index === 0) {
     return `<tr data-step="0" class="initial">${head}<td class="initial-cell" colspan="${lanes.length}">initial state</td></tr>`;
   }
-  const cells = lanes.map((lane) => `<td class="lane">${lane === step.actor ? actionBox(step, last) : ''}</td>`);
+  const cells = lanes.map((lane, i) => `<td class="lane">${lane === step.actor ? actionBox(step, i, last) : ''}</td>`);
   return `<tr data-step="${step.index}">${head}${cells.join('')}</tr>`;
 }
 
 /** The swimlane of a trace, with the last step marked as the hazard. */
 export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[]): string {
   const lanes = lanesOf(actors, trace);
-  const heads = lanes.map((lane) => `<th scope="col" class="lane-head">${escapeHtml(lane)}</th>`).join('');
+  const heads = lanes.map((lane, i) => `<th scope="col" class="lane-head" style="${hue(i)}">${escapeHtml(lane)}</th>`).join('');
   const rows = trace.map((step, i) => stepRow(step, lanes, i === trace.length - 1 && i > 0)).join('\n');
   return (
-    `<table class="swimlane" style="--lanes: ${lanes.length}">` +
+    `<table class="swimlane">` +
     `<thead><tr><th scope="col" class="step-index" title="actions taken so far">#</th>${heads}</tr></thead>\n` +
     `<tbody>\n${rows}\n</tbody></table>`
   );
