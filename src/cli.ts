@@ -3,18 +3,42 @@
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
  * and a distinct exit code (see ExitCode). Ctrl-C stops a search, which still prints what it found.
  */
-import { checkCommand } from './cli/commands/check.js';
+import type { Command } from './cli/command.js';
+import { checkCommand, engineFlags } from './cli/commands/check.js';
+import { helpCommand } from './cli/commands/help.js';
+import { listCommand } from './cli/commands/list.js';
+import { matrixCommand } from './cli/commands/matrix.js';
+import { sweepCommand } from './cli/commands/sweep.js';
+import { reportFileFlags } from './cli/reportFiles.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
 
-const commands: Record<string, (argv: readonly string[], signal: AbortSignal) => Promise<number>> = {
-  check: checkCommand,
+const commands: Record<string, Command> = {
+  check: {
+    usage: 'check [MODEL] [flags]',
+    summary: "checks a model's properties by exhaustive breadth-first search and prints the report",
+    run: checkCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+  },
+  sweep: { usage: 'sweep [MODEL] [flags]', summary: "checks every ordering of the model's steps: which are safe, the forced order, and why each step and edge is needed", run: sweepCommand },
+  matrix: { usage: 'matrix [MODEL] [flags]', summary: 'checks the model at every combination of its matrix axes (protocol by platform by direction) and prints the table', run: matrixCommand },
+  list: { usage: 'list [MODEL]', summary: 'lists the built-in models with their parameters and properties', run: listCommand },
+  help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },
 };
+
+const asksForHelp = (word: string): boolean => word === '--help' || word === '-h';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const run = command === undefined ? undefined : commands[command];
+  // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
+  if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
+  if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
+    const model = commands[command].takesModel && rest[0] && !rest[0].startsWith('-') ? [rest[0]] : [];
+    return helpCommand([command, ...model], commands);
+  }
+  const run = command === undefined ? undefined : commands[command]?.run;
   if (!run) {
-    throw new UsageError(`${command === undefined ? 'no command' : `unknown command '${command}'`}; accepted: ${Object.keys(commands).join(', ')}`);
+    throw new UsageError(`${command === undefined ? 'no command' : `unknown command '${command}'`}; accepted: ${Object.keys(commands).join(', ')} (cocomc help)`);
   }
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort());

@@ -54,12 +54,15 @@ export interface BatchResult {
 
 /** Grows a Uint32Array by doubling. */
 class U32List {
-  data = new Uint32Array(1024);
+  data = new Uint32Array(256);
   length = 0;
-  /** Hands out the filled part without copying and starts a new buffer of the same capacity. */
-  take(): Uint32Array {
+  /**
+   * Hands out the filled part without copying. A result that crosses threads takes the buffer
+   * with it, so a new one is started; one read in this thread before the next batch keeps it.
+   */
+  take(transferred: boolean): Uint32Array {
     const out = this.data.subarray(0, this.length);
-    this.data = new Uint32Array(this.data.length);
+    if (transferred) this.data = new Uint32Array(this.data.length);
     this.length = 0;
     return out;
   }
@@ -88,9 +91,9 @@ function actionName<S>(action: Action<S>): string {
  * stamped with the batch number, so nothing needs clearing between batches.
  */
 class BatchFingerprints {
-  private hi = new Uint32Array(1 << 12);
-  private lo = new Uint32Array(1 << 12);
-  private stamp = new Uint32Array(1 << 12);
+  private hi = new Uint32Array(1 << 8);
+  private lo = new Uint32Array(1 << 8);
+  private stamp = new Uint32Array(1 << 8);
   private batch = 0;
   private size = 0;
 
@@ -132,15 +135,21 @@ export class Expander<S> {
   /** The code a deadlock finding carries: one past the last property index. */
   readonly deadlockCode: number;
   private readonly reader = new ByteReader(new Uint8Array(0));
-  private readonly scratch = new ByteWriter(1 << 16);
+  private readonly scratch = new ByteWriter(1 << 10);
   private readonly meta = new U32List();
   private readonly ends = new U32List();
   private readonly findings = new U32List();
   private readonly sent = new BatchFingerprints();
 
+  /**
+   * @param transfers whether results cross threads (a worker): then each gets buffers of its own;
+   * in the main thread they are views of reused buffers, valid until the next `expand`, which
+   * saves the many small checks of a sweep most of their garbage collection.
+   */
   constructor(
     readonly model: ModelInstance<S>,
     readonly useSymmetry: boolean,
+    private readonly transfers = false,
   ) {
     this.codec = model.codec ?? genericCodec<S>(model.initialStates);
     this.deadlockCode = model.properties.length;
@@ -255,9 +264,9 @@ export class Expander<S> {
       transitions,
       unexplored,
       generated,
-      successors: { bytes: scratch.toBytes(), ends: this.ends.take() },
-      meta: meta.take(),
-      findings: findings.take(),
+      successors: { bytes: this.transfers ? scratch.toBytes() : scratch.bytes.subarray(0, scratch.length), ends: this.ends.take(this.transfers) },
+      meta: meta.take(this.transfers),
+      findings: findings.take(this.transfers),
     };
   }
 }

@@ -5,8 +5,9 @@
 import type { PackedStates } from './expand.js';
 
 export class Frontier {
-  private bytes = new Uint8Array(1 << 16);
-  private ends = new Uint32Array(1 << 10);
+  // Small to start with: the sweep runs thousands of checks of a few dozen states each.
+  private bytes = new Uint8Array(1 << 10);
+  private ends = new Uint32Array(1 << 6);
   private used = 0;
   count = 0;
 

@@ -9,7 +9,7 @@
  * traces are stored as action indices and replayed.
  */
 import type { Draft, Immutable } from 'immer';
-import type { ParamSpecs, ParamsOf } from './params.js';
+import type { ParamSpecs, ParamsOf, RawValue } from './params.js';
 import type { Codec } from './codec.js';
 
 export type { Draft, Immutable };
@@ -86,6 +86,25 @@ export interface ModelInstance<S> {
   readonly codec?: Codec<S>;
 }
 
+/**
+ * What `cocomc sweep` permutes: a list parameter, the sequence whose sub-sequences in every order
+ * it checks, and the configuration it checks them in by default.
+ */
+export interface SweepSpec {
+  /** The list parameter that takes each sequence (`steps`). */
+  readonly param: string;
+  /** The items, in their reference order (the protocol as published). */
+  readonly base: readonly string[];
+  /** Parameters the sweep sets unless the user does (the smallest scope that shows every hazard). */
+  readonly defaults?: Readonly<Record<string, RawValue>>;
+}
+
+/** One axis of `cocomc matrix`: named values, each a set of parameters. */
+export interface MatrixAxis {
+  readonly name: string;
+  readonly values: readonly { readonly label: string; readonly params: Readonly<Record<string, RawValue>> }[];
+}
+
 /** A model: its name, its parameters and how to build it. What a model module exports. */
 export interface ModelDefinition<Specs extends ParamSpecs = ParamSpecs, S = unknown> {
   /** The name the CLI uses: `cocomc check NAME`. */
@@ -100,6 +119,10 @@ export interface ModelDefinition<Specs extends ParamSpecs = ParamSpecs, S = unkn
   readonly validate?: (params: ParamsOf<Specs>) => string | undefined;
   /** Builds the model for resolved, validated parameters. */
   readonly build: (params: ParamsOf<Specs>) => ModelInstance<S>;
+  /** The ordering sweep this model supports, if any. */
+  readonly sweep?: SweepSpec;
+  /** The axes of this model's comparison matrix (rows first), if any. */
+  readonly matrix?: readonly MatrixAxis[];
 }
 
 /** Defines a model; the identity function, there to infer the parameter and state types. */

@@ -38,10 +38,16 @@ function isModel(value: unknown, name: string): value is AnyModel {
   return typeof value === 'object' && value !== null && (value as AnyModel).name === name && typeof (value as AnyModel).build === 'function';
 }
 
+/** Imports the model named `name` from a module (in a worker). */
+export async function findModel(module: string, name: string): Promise<AnyModel> {
+  const exports = (await import(runnableModule(module))) as Record<string, unknown>;
+  const definition = Object.values(exports).find((value) => isModel(value, name));
+  if (!definition) throw new ModelError(`module ${module} exports no model named '${name}'`);
+  return definition;
+}
+
 /** Imports the model a ref names and builds its instance (in a worker). */
 export async function loadModel(ref: ModelRef): Promise<{ definition: AnyModel; instance: ModelInstance<unknown> }> {
-  const exports = (await import(runnableModule(ref.module))) as Record<string, unknown>;
-  const definition = Object.values(exports).find((value) => isModel(value, ref.name));
-  if (!definition) throw new ModelError(`module ${ref.module} exports no model named '${ref.name}'`);
+  const definition = await findModel(ref.module, ref.name);
   return { definition, instance: definition.build(ref.params as never) };
 }

@@ -71,6 +71,7 @@ export interface CheckResult {
   workers: number;
   seconds: number;
   statesPerSecond: number;
+  /** Peak resident memory of the process (workers included), as the OS counts it. */
   peakMemoryBytes: number;
   /** Bytes the seen-set and parent links hold, per distinct state. */
   bytesPerState: number;

@@ -22,7 +22,7 @@ export class SeenSet {
   private actions: Uint16Array;
   size = 0;
 
-  constructor(capacity = 1 << 12) {
+  constructor(capacity = 1 << 8) {
     this.slots = new Uint32Array(capacity);
     this.mask = capacity - 1;
     this.fpHi = new Uint32Array(capacity);

@@ -4,7 +4,8 @@
  */
 import workerpool from 'workerpool';
 import { Expander, type BatchRequest, type BatchResult } from './expand.js';
-import { loadModel, type ModelRef } from './modelRef.js';
+import { checkEach, type CheckSummary, type ParamSet } from './manyChecks.js';
+import { findModel, loadModel, type ModelRef } from './modelRef.js';
 
 const expanders = new Map<string, Promise<Expander<unknown>>>();
 
@@ -12,7 +13,7 @@ function expanderFor(ref: ModelRef): Promise<Expander<unknown>> {
   const key = JSON.stringify(ref);
   let expander = expanders.get(key);
   if (!expander) {
-    expander = loadModel(ref).then(({ instance }) => new Expander(instance, ref.symmetry));
+    expander = loadModel(ref).then(({ instance }) => new Expander(instance, ref.symmetry, true));
     expanders.set(key, expander);
   }
   return expander;
@@ -24,4 +25,9 @@ async function expand(ref: ModelRef, request: BatchRequest): Promise<unknown> {
   return new workerpool.Transfer(result, buffers as ArrayBuffer[]);
 }
 
-workerpool.worker({ expand });
+/** Runs whole checks in this thread, for the sweep and the matrix. */
+async function checkEachInWorker(module: string, name: string, paramSets: ParamSet[], properties?: string[]): Promise<CheckSummary[]> {
+  return checkEach(await findModel(module, name), paramSets, properties);
+}
+
+workerpool.worker({ expand, checkEach: checkEachInWorker });

@@ -80,12 +80,17 @@ export function paramFlags(specs: ParamSpecs): FlagSpec[] {
   });
 }
 
+/** What a whole-number flag accepts, as help and errors say it. */
+export const wholeNumberFrom = (min: number): string => `a whole number >= ${min}`;
+/** What a seconds flag accepts. */
+export const SECONDS = 'a number of seconds > 0';
+
 /** Reads a whole-number flag value, or undefined when absent. */
 export function intFlag(values: ParsedArgs['values'], key: string, flag: string, min: number): number | undefined {
   const raw = values[key];
   if (raw === undefined) return undefined;
   const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: a whole number >= ${min}`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${wholeNumberFrom(min)}`);
   return n;
 }
 
@@ -94,6 +99,6 @@ export function numberFlag(values: ParsedArgs['values'], key: string, flag: stri
   const raw = values[key];
   if (raw === undefined) return undefined;
   const n = typeof raw === 'string' ? Number(raw) : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: a number of seconds > 0`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${SECONDS}`);
   return n;
 }

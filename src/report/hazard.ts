@@ -8,12 +8,12 @@ import type { PropertyResult } from '../result.js';
 /** A label or doc without the full stop it may end with, to sit inside a sentence. */
 const clause = (text: string): string => text.trim().replace(/[.;:]+$/, '');
 
-/** The property's name with its doc in parentheses, or the name alone. */
+/** The property's name followed by its doc, or the name alone. */
 function named(property: Pick<PropertyResult, 'name' | 'doc'>): string {
-  return property.doc ? `${property.name} (${clause(property.doc)})` : property.name;
+  return property.doc ? `${property.name}: ${clause(property.doc)}` : property.name;
 }
 
-/** `Step 4 (P1 raiseFlag) breaks MutualExclusion (never both processes in the critical section).` */
+/** `Step 4 (P1 raiseFlag) breaks MutualExclusion: never both processes in the critical section.` */
 export function hazardSentence(property: Pick<PropertyResult, 'name' | 'doc' | 'status' | 'trace'>): string {
   const last = property.trace?.at(-1);
   const verb = property.status === 'witnessed' ? 'reaches' : 'breaks';

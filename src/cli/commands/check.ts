@@ -4,22 +4,23 @@ import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
-import { intFlag, numberFlag, paramFlags, parseArgs, type FlagSpec, type ParsedArgs } from '../args.js';
+import { intFlag, numberFlag, paramFlags, parseArgs, SECONDS, wholeNumberFrom, type FlagSpec, type ParsedArgs } from '../args.js';
 import { findModel } from '../models.js';
 import { progressReporter } from '../progress.js';
+import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
 
 /** The engine's flags, shared by every command that runs checks. */
 export const engineFlags: FlagSpec[] = [
-  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads (1 searches in the main thread)', default: 'the number of cores' },
-  { flag: '--property', key: 'property', type: 'list', placeholder: 'NAME', doc: 'check only this property (repeatable)', default: 'all' },
-  { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states' },
-  { flag: '--max-depth', key: 'maxDepth', type: 'value', placeholder: 'N', doc: 'explore at most N actions deep' },
-  { flag: '--time-limit', key: 'timeLimit', type: 'value', placeholder: 'SECONDS', doc: 'stop after this many seconds' },
+  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads (1 searches in the main thread)', default: 'the number of cores', accepted: wholeNumberFrom(1) },
+  { flag: '--property', key: 'property', type: 'list', placeholder: 'NAME', doc: 'check only this property (repeatable)', default: 'all', accepted: 'a property of the model (cocomc list)' },
+  { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states', default: 'no limit', accepted: wholeNumberFrom(1) },
+  { flag: '--max-depth', key: 'maxDepth', type: 'value', placeholder: 'N', doc: 'explore at most N actions deep', default: 'no limit', accepted: wholeNumberFrom(0) },
+  { flag: '--time-limit', key: 'timeLimit', type: 'value', placeholder: 'SECONDS', doc: 'stop after this many seconds', default: 'no limit', accepted: SECONDS },
   { flag: '--stop-at-first', key: 'stopAtFirst', type: 'boolean', doc: 'stop at the first level with a violation (as TLC by default)', default: 'false' },
   { flag: '--continue', key: 'exhaustive', type: 'boolean', doc: 'explore the whole space even once every property is decided (TLC -continue)', default: 'false' },
   { flag: '--deadlock', key: 'deadlock', type: 'boolean', doc: 'report non-final states without successors (--no-deadlock: off)', default: 'on if the model declares final states' },
   { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
-  { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr (on by default when stderr is a terminal)' },
+  { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
 ];
 
@@ -56,14 +57,17 @@ export function exitCodeOf(result: CheckResult): number {
 export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const { model, rest } = await modelAndRest(argv);
   const modelFlags = paramFlags(model.params);
-  const { positional, values } = parseArgs(rest, [...engineFlags, ...modelFlags]);
+  const { positional, values } = parseArgs(rest, [...engineFlags, ...reportFileFlags, ...modelFlags]);
   if (positional.length > 0) {
     throw new (await import('../../errors.js')).UsageError(`unexpected argument '${positional[0]}'; models: ${builtInModels.map((m) => m.name).join(', ')}`);
   }
   const params = Object.fromEntries(modelFlags.filter((f) => values[f.key] !== undefined).map((f) => [f.key, values[f.key] as string | boolean]));
   const options = engineOptions(values, signal);
+  const graph = await stateGraphIfAsked(values, model, params);
   const result = await check(model, { ...options, params });
-  process.stderr.write(options.onProgress ? '\r\x1b[K' : '');
+  // Clears the progress line drawn in place; off a terminal the lines ended with newlines.
+  if (options.onProgress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result) + '\n');
+  writeReportFiles(values, result, graph);
   return exitCodeOf(result);
 }

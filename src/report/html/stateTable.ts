@@ -27,8 +27,12 @@ function cellText(value: unknown): string {
 }
 
 function cell(step: TraceStep, field: string, values: Map<string, unknown>, before: Map<string, unknown> | undefined): string {
-  const text = values.has(field) ? cellText(values.get(field)) : '';
-  if (!before || !step.changes.some((change) => covers(change, field))) return `<td data-step="${step.index}">${escapeHtml(text)}</td>`;
+  const value = values.get(field);
+  const text = values.has(field) ? cellText(value) : '';
+  if (!before || !step.changes.some((change) => covers(change, field))) {
+    // Empty values (null, false) are dimmed so that the values that matter stand out.
+    return `<td data-step="${step.index}"${value === null || value === false ? ' class="dim"' : ''}>${escapeHtml(text)}</td>`;
+  }
   const was = before.has(field) ? cellText(before.get(field)) : '(absent)';
   return `<td data-step="${step.index}" class="changed" title="was ${escapeHtml(was)}">${escapeHtml(text)}</td>`;
 }

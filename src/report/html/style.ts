@@ -27,7 +27,8 @@ th, td { text-align: left; vertical-align: top; }
 .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 8px; margin: 0 0 14px; }
 .stats div { background: var(--paper); border: 1px solid var(--rule); border-radius: 6px; padding: 6px 10px; }
 .stats dt { color: var(--muted); font-size: 12px; }
-.stats dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.stats dd { margin: 0; font-weight: 600; overflow-wrap: break-word; }
+.stats .wide { grid-column: 1 / -1; }
 .properties { width: 100%; background: var(--paper); border: 1px solid var(--rule); }
 .properties th, .properties td { padding: 5px 10px; border-bottom: 1px solid var(--rule); }
 .properties thead th { color: var(--muted); font-weight: 600; font-size: 12px; }
@@ -41,8 +42,9 @@ th, td { text-align: left; vertical-align: top; }
 .trace .kind { color: var(--bad); } .trace.witness .kind { color: var(--good); }
 .panes { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .pane { min-width: 0; overflow-x: auto; }
-.lanes-pane { flex: 1 1 520px; }
-.state-pane { flex: 1 1 440px; }
+/* The state table takes the width it needs (scrolling past the window); the lanes share the rest. */
+.lanes-pane { flex: 1 1 380px; }
+.state-pane { flex: 0 1 auto; }
 .legend { color: var(--muted); font-size: 12px; margin: 0 0 6px; }
 .legend .swatch { display: inline-block; width: 1em; height: 1em; vertical-align: -2px; background: var(--changed); border: 1px solid #d4b106; }
 
@@ -59,7 +61,8 @@ th, td { text-align: left; vertical-align: top; }
 .swimlane tr.focus td, .swimlane tr.focus th { background: var(--focus); }
 
 .state { font: 12px/1.35 var(--mono); background: var(--paper); }
-.state th, .state td { padding: 3px 8px; border: 1px solid var(--rule); white-space: nowrap; }
+.state th, .state td { padding: 3px 6px; border: 1px solid var(--rule); white-space: nowrap; }
+.state td.dim { color: #9aa0a6; }
 .state thead th { font-family: system-ui, sans-serif; font-weight: 600; text-align: center; }
 .state .col-step { display: block; }
 .state .col-action { display: block; font-size: 11px; color: var(--muted); font-weight: 400; }

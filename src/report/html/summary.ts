@@ -11,7 +11,7 @@ export function verdictHeadline(result: CheckResult): string {
   const failed = result.properties.filter((p) => p.status === 'violated' || p.status === 'unwitnessed');
   switch (verdictOf(result)) {
     case 'violated':
-      return `${failed.map((p) => `${p.name} ${p.status}`).join(', ')}`;
+      return failed.map((p) => `${p.name} ${p.status}`).join(', ');
     case 'incomplete':
       return `search incomplete (${result.stopReason}): nothing violated so far`;
     case 'ok':
@@ -33,18 +33,19 @@ export function summaryHtml(result: CheckResult, anchors: ReadonlyMap<string, st
   const verdict = verdictOf(result);
   const stats: [string, string][] = [
     ['model', result.model],
-    ['parameters', formatParams(result.params) || 'none'],
     ['distinct states', count(result.distinctStates)],
-    ['transitions', `${count(result.transitions)} (${count(result.statesGenerated)} states generated)`],
+    ['transitions', count(result.transitions)],
+    ['states generated', count(result.statesGenerated)],
     ['depth', String(result.depth)],
     ['search', result.complete ? 'complete' : `incomplete (${result.stopReason})`],
     ['time', `${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s`],
     ['workers', String(result.workers)],
   ];
-  const dl = stats.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
+  const params = `<div class="wide"><dt>parameters</dt><dd>${escapeHtml(formatParams(result.params) || 'none')}</dd></div>`;
+  const dl = params + stats.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
   const rows = result.properties.map((p) => propertyRow(p, anchors.get(p.name))).join('\n');
   return (
-    `<header class="verdict verdict-${verdict}"><p class="verdict-word">${verdict === 'ok' ? 'ok' : verdict}</p>` +
+    `<header class="verdict verdict-${verdict}"><p class="verdict-word">${verdict}</p>` +
     `<h1>${escapeHtml(result.model)}: ${escapeHtml(verdictHeadline(result))}</h1></header>\n` +
     `<section class="run"><dl class="stats">${dl}</dl>\n` +
     `<table class="properties"><thead><tr><th scope="col">property</th><th scope="col">kind</th><th scope="col">status</th>` +

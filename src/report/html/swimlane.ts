@@ -24,8 +24,9 @@ export function protocolStepOf(label: string): string | undefined {
   return match?.[1]!.replace(/\s*of\s*/, '/').replace(/\s+/g, '');
 }
 
-/** A lane's colour, spread around the hue circle so neighbouring lanes differ; from blue, as red means the hazard. */
-const hue = (lane: number): string => `--hue: ${(215 + lane * 137) % 360}`;
+/** Lane colours (hues) that neighbours tell apart; none is red, which marks the hazard. */
+const laneHues = [215, 150, 280, 35, 185, 95, 250, 60];
+const hue = (lane: number): string => `--hue: ${laneHues[lane % laneHues.length]}`;
 
 function actionBox(step: TraceStep, lane: number, last: boolean): string {
   const number = protocolStepOf(step.label);
