@@ -4,11 +4,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { search, type Progress, type SearchOutcome } from './bfs.js';
-import { ModelError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { Expander } from './expand.js';
 import { collisionProbability, fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './inlineRunner.js';
 import type { AnyModel, ModelInstance, Property } from './model.js';
+import { buildInstance } from './modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from './params.js';
 import { poolRunner } from './poolRunner.js';
 import type { ActionCoverage, CheckResult, PropertyResult, StopReason } from './result.js';
@@ -146,15 +147,6 @@ let peakRead = { at: 0, bytes: 0 };
 function peakResidentBytes(): number {
   if (Date.now() - peakRead.at > 100) peakRead = { at: Date.now(), bytes: process.resourceUsage().maxRSS * 1024 };
   return peakRead.bytes;
-}
-
-function buildInstance(model: AnyModel, params: unknown): ModelInstance<unknown> {
-  try {
-    return model.build(params as never);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new ModelError(`building model '${model.name}' failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {

@@ -7,8 +7,8 @@ import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
 import { helpCommand } from './cli/commands/help.js';
 import { listCommand } from './cli/commands/list.js';
-import { matrixCommand } from './cli/commands/matrix.js';
-import { sweepCommand } from './cli/commands/sweep.js';
+import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
+import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
 
@@ -20,8 +20,20 @@ const commands: Record<string, Command> = {
     takesModel: true,
     flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
   },
-  sweep: { usage: 'sweep [MODEL] [flags]', summary: "checks every ordering of the model's steps: which are safe, the forced order, and why each step and edge is needed", run: sweepCommand },
-  matrix: { usage: 'matrix [MODEL] [flags]', summary: 'checks the model at every combination of its matrix axes (protocol by platform by direction) and prints the table', run: matrixCommand },
+  sweep: {
+    usage: 'sweep [MODEL] [flags]',
+    summary: "checks every ordering of the model's steps: which are safe, the forced order, and why each step and edge is needed",
+    run: sweepCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Flags', flags: sweepFlags }],
+  },
+  matrix: {
+    usage: 'matrix [MODEL] [flags]',
+    summary: 'checks the model at every combination of its matrix axes (protocol by platform by direction) and prints the table',
+    run: matrixCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Flags', flags: matrixFlags }],
+  },
   list: { usage: 'list [MODEL]', summary: 'lists the built-in models with their parameters and properties', run: listCommand },
   help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },
 };
