@@ -1,11 +1,14 @@
 /**
  * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
- * engine (Flip), all by default.
+ * engine (Flip), coco (one large CoCo check), sweep (the sweep and the matrix); all by default.
  */
+import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
 
 const sections: Record<string, () => Promise<void>> = {
   engine: () => benchEngine([28, 32]),
+  coco: () => benchCocoCheck([[2, 2], [3, 3], [3, 4]]),
+  sweep: () => benchSweepAndMatrix(),
 };
 
 const chosen = process.argv.slice(2);

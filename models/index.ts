@@ -1,10 +1,11 @@
 /** The models cocomc ships, by the name `cocomc check NAME` takes. */
 import type { AnyModel } from '../src/model.js';
+import { coco } from './coco/index.js';
 import { dieHard } from './dieHard.js';
 import { flip } from './flip.js';
 import { naiveLock, peterson } from './peterson.js';
 
-export const builtInModels: readonly AnyModel[] = [dieHard, flip, peterson, naiveLock];
+export const builtInModels: readonly AnyModel[] = [coco, dieHard, flip, peterson, naiveLock];
 
 /** The model `cocomc check` runs when none is named, and `npm start` runs. */
-export const defaultModel = 'flip';
+export const defaultModel = 'coco';

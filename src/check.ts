@@ -119,7 +119,7 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
 
   return {
     model: model.name,
-    params: describeParams(params),
+    params: instance.configuration ? { ...instance.configuration } : describeParams(params),
     complete: outcome.complete,
     stopReason: outcome.stopReason,
     distinctStates: seen.size,

@@ -84,6 +84,8 @@ export interface ModelInstance<S> {
   readonly canonicalize?: (state: Immutable<S>) => S;
   /** A faster encoding than the generic one; it must be canonical (equal states, equal bytes). */
   readonly codec?: Codec<S>;
+  /** The configuration reports show: the parameters with derived defaults filled in; the parameters by default. */
+  readonly configuration?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -1,11 +1,6 @@
 /** The command line's exit codes and one-line errors (run against the build in dist/). */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-
-export function cocomc(...args: string[]) {
-  const run = spawnSync(process.execPath, ['dist/src/cli.js', ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { cocomc } from './support/cocomc.js';
 
 describe('exit codes', () => {
   it('0 when every property holds', () => {
@@ -22,7 +17,7 @@ describe('exit codes', () => {
   });
 
   it.each([
-    [['check', 'nomodel'], "cocomc: unknown model 'nomodel'; accepted: diehard, flip"],
+    [['check', 'nomodel'], "cocomc: unknown model 'nomodel'; accepted: coco, diehard, flip"],
     [['check', 'flip', '--n', 'two'], "cocomc: bad value 'two' for --n; accepted: a whole number from 3 to 64"],
     [['check', 'flip', '--workers', '0'], "cocomc: bad value '0' for --workers; accepted: a whole number >= 1"],
     [['check', 'flip', '--frobnicate'], 'cocomc: unknown option --frobnicate; accepted: --workers'],

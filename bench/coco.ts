@@ -1,0 +1,39 @@
+/**
+ * The CoCo benchmarks: one large check (tdx, seven-step, decrypt) at growing sizes with 1 and 2
+ * workers, and the sweep and the matrix on their defaults. Counts are printed to compare across
+ * runs and implementations; speeds are ratios measured in the same run.
+ */
+import { coco } from '../models/coco/index.js';
+import { check } from '../src/check.js';
+import { matrix } from '../src/matrix.js';
+import { sweep } from '../src/sweep/sweep.js';
+import { printTable } from './table.js';
+
+export async function benchCocoCheck(sizes: [pages: number, readers: number][]): Promise<void> {
+  const rows: (string | number)[][] = [];
+  for (const [pages, readers] of sizes) {
+    const seconds: number[] = [];
+    for (const workers of [1, 2]) {
+      const r = await check(coco, { workers, params: { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers } });
+      seconds.push(r.seconds);
+      const verdict = r.properties.every((p) => p.status === 'holds' || p.status === 'witnessed') ? 'safe' : 'UNSAFE';
+      rows.push([
+        `tdx seven-step p=${pages} r=${readers}`, workers, r.distinctStates, r.transitions, verdict, r.seconds.toFixed(2),
+        Math.round(r.distinctStates / r.seconds), Math.round(r.transitions / r.seconds), r.bytesPerState.toFixed(1),
+        workers === 1 ? '' : (seconds[0]! / seconds[1]!).toFixed(2) + 'x',
+      ]);
+    }
+  }
+  printTable('CoCo check: tdx, seven-step, decrypt', ['configuration', 'workers', 'distinct', 'transitions', 'verdict', 'seconds', 'distinct/s', 'transitions/s', 'B/state', '2w/1w'], rows);
+}
+
+export async function benchSweepAndMatrix(): Promise<void> {
+  const rows: (string | number)[][] = [];
+  for (const workers of [1, 2]) {
+    const s = await sweep(coco, {}, { workers });
+    rows.push(['sweep (hyperv-vtom, pages 1, readers 1)', workers, s.sequences, `${s.safe.length} safe`, s.seconds.toFixed(1)]);
+    const m = await matrix(coco, {}, { workers });
+    rows.push(['matrix (pages 2, readers 2)', workers, m.cells.length, `${m.cells.filter((c) => c.violated.length === 0).length} safe`, m.seconds.toFixed(1)]);
+  }
+  printTable('CoCo sweep and matrix on their defaults', ['job', 'workers', 'checks', 'result', 'seconds'], rows);
+}

@@ -1,0 +1,40 @@
+/**
+ * The CoCo page-transition model (spec: coco-model.md): CPU 0 converts a range of pages between
+ * private and shared by a protocol, while zeropad loads, TLB and cache fills and the owner run.
+ */
+import { defineModel } from '../../src/model.js';
+import { cocoProperties } from '../../properties/index.js';
+import { cocoCodec } from './codec.js';
+import { configProblem, describeConfig, resolveConfig } from './config.js';
+import { cpuName, environmentActions } from './environment.js';
+import { cocoParams } from './params.js';
+import { cpu0Actions } from './program.js';
+import { alive, initialState, range, type CocoState, type View } from './state.js';
+import { cocoMatrix, cocoSweep } from './sweepAndMatrix.js';
+import { sortReaders } from './symmetry.js';
+
+export const coco = defineModel({
+  name: 'coco',
+  summary: 'x86 CoCo page transitions (set_memory_decrypted/encrypted) against load_unaligned_zeropad(), TLBs and caches',
+  module: import.meta.url,
+  params: cocoParams,
+  validate: configProblem,
+  sweep: cocoSweep,
+  matrix: cocoMatrix,
+  build: (params) => {
+    const config = resolveConfig(params);
+    return {
+      initialStates: [initialState(config)],
+      actions: [...cpu0Actions(config), ...environmentActions(config)],
+      properties: cocoProperties(config),
+      // A dead guest does nothing (spec 10.2); once CPU 0 has returned, running out of actions is fine.
+      isFinal: (s: View) => !alive(s) || s.result !== 'running',
+      codec: cocoCodec(config),
+      canonicalize: sortReaders,
+      actors: [...range(config.readers + 1).map(cpuName), ...(config.coherentCache ? [] : ['cache'])],
+      configuration: describeConfig(params, config),
+    };
+  },
+});
+
+export type { CocoState };

@@ -1,0 +1,160 @@
+/**
+ * CPU 0's program: the protocol compiled into a flat list of atomic micro-steps, and one action per
+ * micro-step guarded by the program counter.
+ *
+ * Layout: the protocol's steps, `return ok`, then (only if some sub-step can fail) the error path
+ * and `return error`. A failing sub-step jumps to the start of the error path.
+ */
+import type { Action } from '../../src/model.js';
+import type { CocoConfig } from './config.js';
+import { cpuName } from './environment.js';
+import { applySubStep, notification, type SubStep } from './platforms.js';
+import type { ProtocolStep } from './protocols.js';
+import { alive, range, type CocoState, type Mutable, type View } from './state.js';
+import { indexed, STEPS } from './steps.js';
+
+type CocoAction = Action<CocoState>;
+
+/** One atomic action of CPU 0's program. */
+interface MicroStep {
+  /** The action's name: the step or sub-step (`clearPresent`, `mapGpa`, `return`). */
+  name: string;
+  /** Where it is in the protocol (`step 6 notify page 1`). */
+  args: string;
+  /** The start of its trace line (`CPU0 step 6 notify: mapGpa(shared) page 1`). */
+  title: string;
+  pages: readonly number[];
+  run: (s: Mutable) => void;
+  describe: (before: View) => string;
+  /** The notification sub-step it runs, if any: it may fail (spec 10.8, 10.9). */
+  sub?: SubStep;
+}
+
+/** Where a step sits: its number in the protocol (or the error path), and the composite step it is part of. */
+interface Place {
+  number: string;
+  within?: string;
+}
+
+const CPU0 = cpuName(0);
+
+/** The name, place and trace-line head of a micro-step acting on `pages`. */
+function head(config: CocoConfig, place: Place, name: string, call: string, pages: readonly number[], perPage: boolean):
+  Pick<MicroStep, 'name' | 'args' | 'title' | 'pages'> {
+  const page = perPage && config.granularity === 'page' ? ` page ${pages[0]}` : '';
+  const within = place.within ? ` ${place.within}` : '';
+  return {
+    name,
+    args: `${place.number}${within}${page}`,
+    title: `${CPU0} ${place.number}${place.within ? `${within}:` : ''} ${call}${page}`,
+    pages,
+  };
+}
+
+/** Compiles one step into micro-steps: split per page with `granularity: page` (spec 10.11), composites into sub-steps (10.3). */
+function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): MicroStep[] {
+  const all = range(config.pages);
+  const split = (perPage: boolean): (readonly number[])[] =>
+    perPage && config.granularity === 'page' ? all.map((p) => [p]) : [all];
+  // Spec 10.3: a step with nothing to do here is still one action, which only moves the pc.
+  const noOp = (name: string): MicroStep => {
+    const at = head(config, place, name, `${name} (no-op)`, all, false);
+    return { ...at, run: () => {}, describe: () => at.title };
+  };
+
+  if (typeof step === 'object') {
+    return step.parts.flatMap((part) => compileStep(config, part, { number: place.number, within: step.name }));
+  }
+  if (step === 'notify' || step === 'prepare' || step === 'finish') {
+    const subs = notification(config, step);
+    if (subs.length === 0) return [noOp(step)];
+    const inner = { number: place.number, within: place.within ?? step };
+    return subs.flatMap((sub) => split(true).map((pages): MicroStep => {
+      const at = head(config, inner, sub.name, sub.call, pages, true);
+      return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub };
+    }));
+  }
+  const definition = STEPS[step];
+  if (definition.noOp?.(config)) return [noOp(step)];
+  return split(definition.perPage).map((pages): MicroStep => {
+    const at = head(config, place, step, step, pages, definition.perPage);
+    return { ...at, run: (s) => definition.run(config, s, pages), describe: (before) => `${at.title}: ${definition.describe(config, before, pages)}` };
+  });
+}
+
+/** `return ok` or `return error` is an action of its own; the caller's behaviour starts after it (spec 10.4). */
+function returnStep(result: 'ok' | 'error'): MicroStep {
+  const title = `${CPU0} return ${result}`;
+  return { name: 'return', args: result, title, pages: [], run: (s) => { s.result = result; }, describe: () => title };
+}
+
+/** With `pfnLookup: requires-present` a sub-step that needs PFNs can fail (spec 10.9). */
+const lookupMayFail = (config: CocoConfig, sub: SubStep): boolean => sub.needsPfn && config.pfnLookup === 'requires-present';
+/** With `hostFailures` a fallible sub-step can fail (spec 10.8). */
+const hostMayFail = (config: CocoConfig, sub: SubStep): boolean => sub.fallible && config.hostFailures;
+
+/** vmalloc_to_pfn() finds no page behind a not-present PTE [D3]; slow_virt_to_phys() needs none [D2]. */
+const pfnsFound = (s: View, pages: readonly number[]): boolean => pages.every((p) => s.pte[p]!.present);
+
+/**
+ * The actions of micro-step `m` at pc `i`: its success, and for a notification sub-step its
+ * failures, each of which jumps to `errorStart`.
+ */
+function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: number): CocoAction[] {
+  const at = (s: View): boolean => s.pc === i && s.result === 'running' && alive(s);
+  const { sub } = m;
+  const checksPfns = sub !== undefined && lookupMayFail(config, sub);
+  const lookupOk = (s: View): boolean => !checksPfns || pfnsFound(s, m.pages);
+  const success: CocoAction = {
+    name: m.name, actor: CPU0, args: m.args,
+    guard: (s) => at(s) && lookupOk(s),
+    recipe: (s) => {
+      m.run(s);
+      // A dead guest (an oops in PVALIDATE) stays where it died; a return leaves the pc alone.
+      if (alive(s) && s.result === 'running') s.pc = i + 1;
+    },
+    describe: m.describe,
+  };
+  if (!sub) return [success];
+
+  // Spec 10.8: a failure at page p leaves the pages before p converted, p converted or not (two
+  // successors), the later ones untouched; then the error path.
+  const hostFailures = hostMayFail(config, sub) ? m.pages.flatMap((p, j) => [true, false].map((converted): CocoAction => {
+    const done = m.pages.slice(0, converted ? j + 1 : j);
+    return {
+      name: m.name, actor: CPU0, args: `${m.args}, fails at page ${p}, ${converted ? 'converted' : 'not converted'}`,
+      guard: (s) => at(s) && lookupOk(s),
+      recipe: (s) => {
+        applySubStep(sub, s, done);
+        s.pc = errorStart;
+      },
+      describe: (before) =>
+        `${m.title} fails at page ${p} (page ${p} ${converted ? 'converted' : 'not converted'}): ${sub.describe(before, done)} -> error path`,
+    };
+  })) : [];
+  // Spec 10.9: the lookup fails before the hypercall, the host's view unchanged; not a host failure.
+  const lookupFailure: CocoAction[] = checksPfns ? [{
+    name: m.name, actor: CPU0, args: `${m.args}, PFN lookup fails`,
+    guard: (s) => at(s) && !lookupOk(s),
+    recipe: (s) => { s.pc = errorStart; },
+    describe: (before) => {
+      const p = m.pages.find((q) => !before.pte[q]!.present);
+      return `${m.title}: vmalloc_to_pfn() finds no page behind not-present ${indexed('pte', [p!])}, the call fails before the hypercall -> error path`;
+    },
+  }] : [];
+  return [success, ...hostFailures, ...lookupFailure];
+}
+
+/** CPU 0's actions: one per micro-step (plus failures), in program order. */
+export function cpu0Actions(config: CocoConfig): CocoAction[] {
+  const { protocol } = config;
+  const main = protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+  const canFail = main.some(({ sub }) => sub !== undefined && (hostMayFail(config, sub) || lookupMayFail(config, sub)));
+  // Without a failure that can reach it, there is no error path to compile.
+  const errorPath = canFail
+    ? [...protocol.errorPath.flatMap((step) => compileStep(config, step, { number: 'error path' })), returnStep('error')]
+    : [];
+  const program = [...main, returnStep('ok'), ...errorPath];
+  const errorStart = main.length + 1;
+  return program.flatMap((m, i) => actionsAt(config, m, i, errorStart));
+}

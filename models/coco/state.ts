@@ -1,0 +1,127 @@
+/**
+ * The state of the CoCo page-transition model (spec section 3) and its initial value.
+ *
+ * Kept flat and small: the engine decodes and encodes a whole state per transition. Outcomes are
+ * sticky flags only (spec 10.1); which CPU, page and views were involved goes into action labels.
+ */
+import type { Draft, Immutable } from '../../src/model.js';
+import type { CocoConfig } from './config.js';
+
+/** A mapping's encryption attribute, and the cache key it reads and writes under. */
+export type Enc = 'private' | 'shared';
+/** TDX: the host's (TDX module's) view of a GPA [B2.2, B2.3]. */
+export type Gpa = 'private' | 'private-unaccepted' | 'shared';
+/** One cache line of a page under one key (spec 3.4). */
+export type Line = 'none' | 'clean' | 'dirty';
+/** CPU 0's progress: still converting, or returned with `ok` or `error` (spec 3.5). */
+export type Result = 'running' | 'ok' | 'error';
+
+/** The direct-map leaf PTE of a page; its PFN never changes [D2], so it is not represented. */
+export interface Pte {
+  present: boolean;
+  enc: Enc;
+}
+
+/** The cache lines of one page, one per key (spec 3.4, only without cache coherency). */
+export interface Lines {
+  private: Line;
+  shared: Line;
+}
+
+export interface CocoState {
+  /** `pte[p]`: page p's direct-map leaf PTE. */
+  pte: Pte[];
+  /**
+   * `alias[p]`: the stale lazy-vmap alias of page p, or null once unmapped. Its attribute is the
+   * initial one and it is present for as long as it exists (only `unmapAliases` touches it [A7, M8]),
+   * so the spec's `{ present, enc } | none` is stored as `enc | null`.
+   */
+  alias: (Enc | null)[];
+  /** `tlb[c][p]`: CPU c's TLB entry for page p's direct-map translation, with the attribute it was filled with [H3]. */
+  tlb: (Enc | null)[][];
+  /** `aliasTlb[c][p]`: CPU c's TLB entry for page p's alias translation. */
+  aliasTlb: (Enc | null)[][];
+  /** TDX only: the GPA state of each page. */
+  gpa?: Gpa[];
+  /** SNP only: the RMP state of each page. */
+  rmp?: Enc[];
+  /** SNP only: whether each page is PVALIDATEd. */
+  validated?: boolean[];
+  /** Hyper-V vTOM only: whether each page is host-visible (shared). */
+  visible?: boolean[];
+  /** Without cache coherency only: `line[p][k]`. */
+  line?: Lines[];
+  /** CPU 0's program counter over its compiled micro-steps (see program.ts). */
+  pc: number;
+  result: Result;
+  /** Some access went through a present translation that the host's view does not permit. */
+  mismatch: boolean;
+  /** Some mismatch was one the platform cannot recover from: the guest is dead (spec 10.2). */
+  fatalMismatch: boolean;
+  /** A non-zeropad fault: the guest is dead (spec 10.2). */
+  oops: boolean;
+  /** A dirty line was written back under a key the host's view does not permit. */
+  staleWriteback: boolean;
+  /** After `return error` with `onError: free`, the new owner used the range unsafely (spec 10.14). */
+  errorHazard: boolean;
+}
+
+/** A state as guards, labels and properties see it. */
+export type View = Immutable<CocoState>;
+/** A state as recipes change it. */
+export type Mutable = Draft<CocoState>;
+
+/** Page numbers 0..n-1. */
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** A dead guest takes no more actions (spec 10.2). */
+export function alive(s: View): boolean {
+  return !s.fatalMismatch && !s.oops;
+}
+
+/** The host's view of a page holding memory with attribute `enc` (spec 3.3). */
+function hostView(config: CocoConfig, enc: Enc): Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible'> {
+  const each = <T>(value: T): T[] => range(config.pages).map(() => value);
+  switch (config.platform) {
+    case 'tdx':
+      return { gpa: each<Gpa>(enc) };
+    case 'snp':
+      // A shared page is not validated: validation is rescinded before a page becomes shared [B3.2].
+      return { rmp: each(enc), validated: each(enc === 'private') };
+    case 'hyperv-vtom':
+      return { visible: each(enc === 'shared') };
+  }
+}
+
+/** The lines of a page its owner has written under key `enc`. */
+function ownerWritten(enc: Enc): Lines {
+  return { private: enc === 'private' ? 'dirty' : 'none', shared: enc === 'shared' ? 'dirty' : 'none' };
+}
+
+/**
+ * One state (spec 10.22): every PTE and alias present with the initial attribute, the host's view
+ * consistent with it, all TLBs empty, and without cache coherency a dirty line under the initial
+ * key (the owner wrote the page before converting it, spec 3.4).
+ */
+export function initialState(config: CocoConfig): CocoState {
+  const pages = range(config.pages);
+  const cpus = range(config.readers + 1);
+  const enc = config.initial;
+  return {
+    pte: pages.map(() => ({ present: true, enc })),
+    alias: pages.map(() => (config.aliases ? enc : null)),
+    tlb: cpus.map(() => pages.map(() => null)),
+    aliasTlb: cpus.map(() => pages.map(() => null)),
+    ...hostView(config, enc),
+    ...(config.coherentCache ? {} : { line: pages.map(() => ownerWritten(enc)) }),
+    pc: 0,
+    result: 'running',
+    mismatch: false,
+    fatalMismatch: false,
+    oops: false,
+    staleWriteback: false,
+    errorHazard: false,
+  };
+}
