@@ -55,13 +55,20 @@ export async function checkEach(model: AnyModel, paramSets: readonly ParamSet[],
   return summaries;
 }
 
-const CHUNK = 40;
+/**
+ * Checks per task: enough to make a round trip (about 70 µs) negligible beside the sweep's small
+ * checks, few enough that every worker gets several tasks (the matrix has only 48 checks).
+ */
+function chunkSize(checks: number, workers: number): number {
+  return Math.max(1, Math.min(40, Math.ceil(checks / (workers * 8))));
+}
 
 /** Checks the model once per parameter set, spread over worker threads. */
 export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[], options: ManyChecksOptions = {}): Promise<CheckSummary[]> {
   const workers = options.workers ?? availableParallelism();
   const chunks: ParamSet[][] = [];
-  for (let i = 0; i < paramSets.length; i += CHUNK) chunks.push(paramSets.slice(i, i + CHUNK));
+  const size = chunkSize(paramSets.length, workers);
+  for (let i = 0; i < paramSets.length; i += size) chunks.push(paramSets.slice(i, i + size));
   let done = 0;
   const finished = (part: CheckSummary[]): CheckSummary[] => {
     done += part.length;
