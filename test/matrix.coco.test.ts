@@ -1,0 +1,63 @@
+/**
+ * The protocol matrix reproduces the known results of spec section 9 that are about named
+ * protocols (the others, a dropped flushTlb and pfnLookup, are in sweep.coco.test.ts and
+ * coco.test.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matrix, type MatrixResult } from '../src/matrix.js';
+import { matrixJson } from '../src/report/matrixText.js';
+import { coco } from '../models/coco/index.js';
+
+let result: MatrixResult;
+beforeAll(async () => {
+  result = await matrix(coco, {}, { workers: 2 });
+}, 120_000);
+
+const cell = (protocol: string, platform: string, direction: string): string[] =>
+  result.cells.find((c) => c.labels.protocol === protocol && c.labels.platform === platform && c.labels.direction === direction)!.violated.map((v) => v.name);
+
+const DIRECTIONS = ['decrypt', 'encrypt'];
+
+describe('the protocol matrix (spec 9)', () => {
+  it('has every named protocol by platform (tdx native and under a paravisor) by direction', () => {
+    expect(result.axes.map((a) => a.labels)).toEqual([
+      ['before', 'rfc', 'v1', 'seven-step', 'v2', 'hyperv'],
+      ['tdx', 'tdx+paravisor', 'snp', 'hyperv-vtom'],
+      DIRECTIONS,
+    ]);
+    expect(result.cells).toHaveLength(48);
+  });
+
+  it('seven-step and v1 are safe on hyperv-vtom and tdx, in both directions', () => {
+    for (const protocol of ['seven-step', 'v1']) {
+      for (const platform of ['hyperv-vtom', 'tdx']) for (const d of DIRECTIONS) expect(cell(protocol, platform, d), `${protocol} ${platform} ${d}`).toEqual([]);
+    }
+  });
+
+  it('seven-step and v1 oops on snp', () => {
+    for (const protocol of ['seven-step', 'v1']) for (const d of DIRECTIONS) expect(cell(protocol, 'snp', d)).toContain('NoKernelOops');
+  });
+
+  it('before violates NoMismatchedAccess everywhere, and NoFatalMismatch only under a paravisor on tdx', () => {
+    for (const platform of ['tdx', 'tdx+paravisor', 'snp', 'hyperv-vtom']) for (const d of DIRECTIONS) expect(cell('before', platform, d)).toContain('NoMismatchedAccess');
+    for (const d of DIRECTIONS) {
+      expect(cell('before', 'tdx', d)).not.toContain('NoFatalMismatch');
+      expect(cell('before', 'tdx+paravisor', d)).toContain('NoFatalMismatch');
+    }
+  });
+
+  it('rfc and v2 violate NoStaleWriteback on tdx when decrypting', () => {
+    expect(cell('rfc', 'tdx', 'decrypt')).toContain('NoStaleWriteback');
+    expect(cell('v2', 'tdx', 'decrypt')).toContain('NoStaleWriteback');
+  });
+
+  it('hyperv is safe on hyperv-vtom', () => {
+    for (const d of DIRECTIONS) expect(cell('hyperv', 'hyperv-vtom', d)).toEqual([]);
+  });
+
+  it('gives each cell its parameters and failures in the JSON', () => {
+    const cells = (matrixJson(result) as { cells: Record<string, unknown>[] }).cells;
+    expect(cells[0]).toMatchObject({ protocol: 'before', platform: 'tdx', paravisor: false, direction: 'decrypt' });
+    expect(cells.every((c) => Array.isArray(c.violated))).toBe(true);
+  });
+});
