@@ -1,0 +1,31 @@
+/** The library API as the README shows it: a model of one's own, checked from code and from the CLI. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { check, formatReport, verdictOf } from '../src/index.js';
+import { counter } from './fixtures/counterModel.js';
+import { cocomc } from './support/cocomc.js';
+
+describe('a model of one own', () => {
+  it('is checked from code, with the same data as --json', async () => {
+    const result = await check(counter, { params: { threads: 2 }, workers: 2 });
+    expect(verdictOf(result)).toBe('violated');
+    const lost = result.properties.find((p) => p.name === 'NoLostUpdate')!;
+    expect([lost.status, lost.traceLength]).toEqual(['violated', 4]);
+    expect(lost.trace!.slice(1).map((s) => `${s.actor} ${s.action}`)).toEqual(['T0 read', 'T1 read', 'T0 write', 'T1 write']);
+    expect(formatReport(result)).toContain('Invariant NoLostUpdate is violated.');
+  });
+
+  it('is checked from the command line by the path of its compiled module', () => {
+    const run = cocomc('check', 'dist/test/fixtures/counterModel.js', '--threads', '3', '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ model: 'counter', params: { threads: 3 } });
+  });
+
+  it("is importable as 'cocomc' by the package's own name", () => {
+    const script = "import { check } from 'cocomc'; import { counter } from './dist/test/fixtures/counterModel.js';" +
+      "const r = await check(counter, { workers: 1 }); console.log(r.distinctStates);";
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(Number(run.stdout)).toBeGreaterThan(5);
+  });
+});
