@@ -4,13 +4,11 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import workerpool from 'workerpool';
 import { check } from './check.js';
 import type { AnyModel } from './model.js';
-import { runnableModule } from './modelRef.js';
 import type { RawValue } from './params.js';
 import type { CheckResult } from './result.js';
+import { workerPool } from './workerPool.js';
 
 export type ParamSet = Readonly<Record<string, RawValue>>;
 
@@ -83,8 +81,7 @@ export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[],
     }
     return parts.flat();
   }
-  const sibling = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
-  const pool = workerpool.pool(fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href)), { maxWorkers: workers, workerType: 'thread' });
+  const pool = workerPool(workers);
   const parts: CheckSummary[][] = [];
   const interrupted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   try {

@@ -2,21 +2,17 @@
  * Expands batches on worker threads (workerpool). Batches go out as packed bytes, several in
  * flight per worker, and their results are handed back strictly in request order.
  */
-import { fileURLToPath } from 'node:url';
-import workerpool from 'workerpool';
 import type { BatchRunner } from './bfs.js';
 import type { BatchRequest, BatchResult } from './expand.js';
-import { runnableModule, type ModelRef } from './modelRef.js';
+import type { ModelRef } from './modelRef.js';
+import { workerPool } from './workerPool.js';
 
 export interface PoolRunner extends BatchRunner {
   close(): Promise<void>;
 }
 
 export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
-  // Under vitest this module is TypeScript source; the worker thread runs its compiled sibling.
-  const sibling = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
-  const workerScript = fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href));
-  const pool = workerpool.pool(workerScript, { maxWorkers: workers, workerType: 'thread' });
+  const pool = workerPool(workers);
   const inFlight = workers * 2;
   return {
     async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
