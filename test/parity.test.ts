@@ -2,16 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
 import type { AnyModel } from '../src/model.js';
-import type { CheckResult } from '../src/result.js';
 import { dieHard } from '../models/dieHard.js';
 import { flip } from '../models/flip.js';
 import { naiveLock, peterson } from '../models/peterson.js';
+import { comparable } from './support/comparable.js';
 
-/** The result without what legitimately varies between runs: time, memory, the worker count. */
-export function comparable(result: CheckResult) {
-  const { seconds, statesPerSecond, peakMemoryBytes, workers, ...rest } = result;
-  return rest;
-}
 
 const cases: [string, AnyModel, CheckOptions][] = [
   ['diehard', dieHard, {}],
