@@ -14,29 +14,28 @@ export interface Jugs {
 const SMALL = 3;
 const BIG = 5;
 
+const capacity: Jugs = { small: SMALL, big: BIG };
+
+/** Pours one jug into the other until the first is empty or the second is full. */
+function pour(from: keyof Jugs, to: keyof Jugs, name: string): Action<Jugs> {
+  return {
+    name,
+    actor: 'jugs',
+    recipe: (s) => {
+      const poured = Math.min(s[from], capacity[to] - s[to]);
+      s[from] -= poured;
+      s[to] += poured;
+    },
+  };
+}
+
 const actions: Action<Jugs>[] = [
   { name: 'FillSmall', actor: 'jugs', recipe: (s) => void (s.small = SMALL) },
   { name: 'FillBig', actor: 'jugs', recipe: (s) => void (s.big = BIG) },
   { name: 'EmptySmall', actor: 'jugs', recipe: (s) => void (s.small = 0) },
   { name: 'EmptyBig', actor: 'jugs', recipe: (s) => void (s.big = 0) },
-  {
-    name: 'SmallToBig',
-    actor: 'jugs',
-    recipe: (s) => {
-      const poured = Math.min(s.small, BIG - s.big);
-      s.small -= poured;
-      s.big += poured;
-    },
-  },
-  {
-    name: 'BigToSmall',
-    actor: 'jugs',
-    recipe: (s) => {
-      const poured = Math.min(s.big, SMALL - s.small);
-      s.big -= poured;
-      s.small += poured;
-    },
-  },
+  pour('small', 'big', 'SmallToBig'),
+  pour('big', 'small', 'BigToSmall'),
 ];
 
 export const dieHard = defineModel({

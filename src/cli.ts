@@ -57,6 +57,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(rest, interrupt.signal);
 }
 
+// A reader that stops early (`cocomc sweep --tsv | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 
 export function cocomc(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['dist/src/cli.js', ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['dist/src/cli.js', ...args], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,7 +1,9 @@
 /** What the commands that run many checks (sweep, matrix) share: their flags, parameters and progress. */
-import type { FlagSpec, ParsedArgs } from '../args.js';
+import { UsageError } from '../../errors.js';
+import type { AnyModel } from '../../model.js';
 import type { RawValue } from '../../params.js';
-export { modelAndRest } from './check.js';
+import { intFlag, paramFlags, parseArgs, type FlagSpec, type ParsedArgs } from '../args.js';
+import { modelAndRest } from './check.js';
 
 export const manyChecksFlags: FlagSpec[] = [
   { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads, each running whole checks', default: 'the number of cores' },
@@ -28,5 +30,20 @@ export function countProgress(stream: NodeJS.WriteStream, what: string, enabled:
     done(): void {
       if (enabled && stream.isTTY) stream.write('\r\x1b[K');
     },
+  };
+}
+
+/** A many-checks command line: its model, the model's parameters, the worker count and the other flag values. */
+export async function parseManyChecks(argv: readonly string[], commandFlags: readonly FlagSpec[], what: string) {
+  const { model, rest } = await modelAndRest(argv);
+  const modelFlags = paramFlags(model.params);
+  const { positional, values } = parseArgs(rest, [...commandFlags, ...modelFlags]);
+  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
+  return {
+    model: model as AnyModel,
+    params: modelParams(modelFlags, values),
+    workers: intFlag(values, 'workers', '--workers', 1),
+    values,
+    progress: countProgress(process.stderr, what, Boolean(values.progress ?? process.stderr.isTTY)),
   };
 }

@@ -1,10 +1,9 @@
 /** `cocomc sweep [MODEL] [flags]`: checks every ordering of the model's steps and explains the safe ones. */
-import { UsageError } from '../../errors.js';
 import { formatConfirm, formatSweep, formatSweepTsv } from '../../report/sweepText.js';
 import { confirm, parseAssignments } from '../../sweep/confirm.js';
 import { sweep } from '../../sweep/sweep.js';
-import { intFlag, paramFlags, parseArgs, type FlagSpec } from '../args.js';
-import { countProgress, manyChecksFlags, modelAndRest, modelParams } from './shared.js';
+import type { FlagSpec } from '../args.js';
+import { manyChecksFlags, parseManyChecks } from './shared.js';
 
 export const sweepFlags: FlagSpec[] = [
   ...manyChecksFlags,
@@ -13,18 +12,12 @@ export const sweepFlags: FlagSpec[] = [
 ];
 
 export async function sweepCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, rest } = await modelAndRest(argv);
-  const modelFlags = paramFlags(model.params);
-  const { positional, values } = parseArgs(rest, [...sweepFlags, ...modelFlags]);
-  if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
-  const workers = intFlag(values, 'workers', '--workers', 1);
-  const reporter = countProgress(process.stderr, 'sequences', Boolean(values.progress ?? process.stderr.isTTY));
-  const onProgress = (done: number, total: number): void => reporter.update(done, total);
-  const result = await sweep(model, modelParams(modelFlags, values), { workers, signal, onProgress });
-  const confirmation = typeof values.confirm === 'string' && result.complete
-    ? await confirm(model, result, parseAssignments(values.confirm), { workers, signal, onProgress })
-    : undefined;
-  reporter.done();
+  const { model, params, workers, values, progress } = await parseManyChecks(argv, sweepFlags, 'sequences');
+  const larger = typeof values.confirm === 'string' ? parseAssignments(values.confirm) : undefined;
+  const onProgress = (done: number, total: number): void => progress.update(done, total);
+  const result = await sweep(model, params, { workers, signal, onProgress });
+  const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
+  progress.done();
   if (values.json) process.stdout.write(JSON.stringify({ ...result, confirmation }, null, 2) + '\n');
   else if (values.tsv) process.stdout.write(formatSweepTsv(result) + '\n');
   else process.stdout.write(formatSweep(result) + (confirmation ? '\n\n' + formatConfirm(confirmation) : '') + '\n');
