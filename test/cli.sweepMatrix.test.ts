@@ -1,4 +1,7 @@
 /** The sweep and matrix commands: their JSON, TSV and Markdown shapes and their usage errors. */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cocomc } from './support/cocomc.js';
 
@@ -20,6 +23,18 @@ describe('cocomc sweep', () => {
     expect(rows).toHaveLength(13_701);
     expect(rows[0]).toBe('steps\tverdict\tviolated');
     expect(rows.slice(1).every((row) => /^[a-zA-Z,]*\t(safe|unsafe)\t/.test(row))).toBe(true);
+  }, 120_000);
+
+  it('writes an HTML page with a counterexample for every failing step and edge witness', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cocomc-')), 'sweep.html');
+    const run = cocomc('sweep', '--html', file, '--json');
+    expect(run.code).toBe(0);
+    const { whyStep, whyEdge } = JSON.parse(run.stdout) as { whyStep: { violated: unknown[] }[]; whyEdge: { violated: unknown[] }[] };
+    const html = readFileSync(file, 'utf8');
+    const failing = [...whyStep, ...whyEdge].filter((w) => w.violated.length > 0).length;
+    expect(html.match(/<section class="witness-case"/g)).toHaveLength(failing);
+    expect(html).toContain('Why flushTlb is needed: without flushTlb');
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
   }, 120_000);
 
   it.each([

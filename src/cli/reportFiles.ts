@@ -22,7 +22,8 @@ export const reportFileFlags: FlagSpec[] = [
 
 const note = (line: string): void => void process.stderr.write(`cocomc: ${line}\n`);
 
-function write(flag: string, file: string, text: string): void {
+/** Writes a report file; a path that cannot be written is a usage error naming it. */
+export function writeTextFile(flag: string, file: string, text: string): void {
   try {
     writeFileSync(file, text);
   } catch (error) {
@@ -41,20 +42,20 @@ export async function stateGraphIfAsked(values: ParsedArgs['values'], model: Any
 /** Writes the files the flags ask for. */
 export function writeReportFiles(values: ParsedArgs['values'], result: CheckResult, graph: StateGraph | undefined): void {
   if (typeof values.html === 'string') {
-    write('--html', values.html, renderHtml(result));
+    writeTextFile('--html', values.html, renderHtml(result));
     note(`wrote the HTML report to ${values.html}`);
   }
   if (typeof values.itf === 'string') {
     const property = traceToExport(result, values.property as string[] | undefined);
     if (property) {
-      write('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
+      writeTextFile('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
       note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${property.trace!.length} states) as ITF to ${values.itf}`);
     } else {
       note(`--itf: no trace to write (${values.property ? 'no property named by --property has one' : 'no property is violated'}); ${values.itf} not written`);
     }
   }
   if (graph && typeof values.dot === 'string') {
-    write('--dot', values.dot, renderDot(graph));
+    writeTextFile('--dot', values.dot, renderDot(graph));
     note(`wrote the state graph (${count(graph.states.length)} states, ${count(graph.edges.length)} transitions) to ${values.dot}`);
   }
 }

@@ -30,7 +30,8 @@ function drawn(result: CheckResult, options: HtmlOptions): PropertyResult[] {
   return result.properties.filter((p) => p.trace !== null && (p.status === 'violated' || (options.witnesses === true && p.status === 'witnessed')));
 }
 
-function traceSection(p: PropertyResult, id: string, actors: readonly string[]): string {
+/** One trace as a swimlane beside its states, ending in the hazard sentence. */
+export function traceSection(p: PropertyResult, id: string, actors: readonly string[]): string {
   const trace = p.trace!;
   const witness = p.status === 'witnessed';
   const steps = `${p.traceLength} step${p.traceLength === 1 ? '' : 's'}`;
@@ -55,27 +56,35 @@ function coverageHtml(result: CheckResult): string {
   );
 }
 
-/** The whole report as one HTML document. */
-export function renderHtml(result: CheckResult, options: HtmlOptions = {}): string {
-  const traced = drawn(result, options);
-  const anchors = new Map(traced.map((p, i) => [p.name, `trace-${i}`]));
-  const sections = traced.map((p) => traceSection(p, anchors.get(p.name)!, result.actors));
+/** A whole self-contained document around `body`, with the report's style and script. */
+export function htmlPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>cocomc: ${escapeHtml(result.model)}: ${escapeHtml(verdictHeadline(result))}</title>
+<title>${escapeHtml(title)}</title>
 <style>${reportCss}</style>
 </head>
 <body>
-${summaryHtml(result, anchors)}
-${sections.join('\n')}
-${coverageHtml(result)}
-<footer>cocomc · fingerprint collision probability (birthday bound) ${result.collisionProbability.toExponential(1)}</footer>
+${body}
 <script>${reportScript}</script>
 </body>
 </html>
 `;
+}
+
+/** The whole report as one HTML document. */
+export function renderHtml(result: CheckResult, options: HtmlOptions = {}): string {
+  const traced = drawn(result, options);
+  const anchors = new Map(traced.map((p, i) => [p.name, `trace-${i}`]));
+  const sections = traced.map((p) => traceSection(p, anchors.get(p.name)!, result.actors));
+  return htmlPage(
+    `cocomc: ${result.model}: ${verdictHeadline(result)}`,
+    `${summaryHtml(result, anchors)}
+${sections.join('\n')}
+${coverageHtml(result)}
+<footer>cocomc · fingerprint collision probability (birthday bound) ${result.collisionProbability.toExponential(1)}</footer>`,
+  );
 }

@@ -1,13 +1,17 @@
 /** `cocomc sweep [MODEL] [flags]`: checks every ordering of the model's steps and explains the safe ones. */
 import { formatConfirm, formatSweep, formatSweepTsv } from '../../report/sweepText.js';
 import { confirm, parseAssignments } from '../../sweep/confirm.js';
+import { renderSweepHtml } from '../../report/sweepHtml.js';
 import { sweep } from '../../sweep/sweep.js';
+import { witnessTraces } from '../../sweep/witnessTraces.js';
+import { writeTextFile } from '../reportFiles.js';
 import type { FlagSpec } from '../args.js';
 import { manyChecksFlags, parseManyChecks } from './shared.js';
 
 export const sweepFlags: FlagSpec[] = [
   ...manyChecksFlags,
   { flag: '--tsv', key: 'tsv', type: 'boolean', doc: 'print one row per sequence, tab-separated', default: 'false' },
+  { flag: '--html', key: 'html', type: 'value', placeholder: 'FILE', doc: 'also write an HTML page with the counterexample of every step and edge witness', default: 'none', accepted: 'a file path' },
   { flag: '--confirm', key: 'confirm', type: 'value', placeholder: 'NAME=VALUE,...', doc: 're-check the safe sequences and a sample of the unsafe ones at larger sizes, e.g. pages=2,readers=2' },
 ];
 
@@ -18,6 +22,10 @@ export async function sweepCommand(argv: readonly string[], signal: AbortSignal)
   const result = await sweep(model, params, { workers, signal, onProgress });
   const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
   progress.done();
+  if (typeof values.html === 'string') {
+    writeTextFile('--html', values.html, renderSweepHtml(result, await witnessTraces(model, result)));
+    process.stderr.write(`cocomc: wrote the sweep's HTML report to ${values.html}\n`);
+  }
   if (values.json) process.stdout.write(JSON.stringify({ ...result, confirmation }, null, 2) + '\n');
   else if (values.tsv) process.stdout.write(formatSweepTsv(result) + '\n');
   else process.stdout.write(formatSweep(result) + (confirmation ? '\n\n' + formatConfirm(confirmation) : '') + '\n');
