@@ -5,7 +5,7 @@
 import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
 
-const sections: Record<string, () => Promise<void>> = {
+const sections: Record<string, () => void> = {
   engine: () => benchEngine([28, 32]),
   // pages 3 and readers 3 is out of reach here: each reader multiplies the states by about 55.
   coco: () => benchCocoCheck([[2, 2], [3, 1], [2, 3]]),
@@ -19,5 +19,5 @@ for (const name of chosen.length ? chosen : Object.keys(sections)) {
     console.error(`bench: unknown section '${name}'; accepted: ${Object.keys(sections).join(', ')}`);
     process.exit(2);
   }
-  await run();
+  run();
 }

@@ -3,18 +3,15 @@
  * workers, and the sweep and the matrix on their defaults. Counts are printed to compare across
  * runs and implementations; speeds are ratios measured in the same run.
  */
-import { coco } from '../models/coco/index.js';
-import { check } from '../src/check.js';
-import { matrix } from '../src/matrix.js';
-import { sweep } from '../src/sweep/sweep.js';
+import { measure, measureMatrix, measureSweep } from './measure.js';
 import { printTable } from './table.js';
 
-export async function benchCocoCheck(sizes: [pages: number, readers: number][]): Promise<void> {
+export function benchCocoCheck(sizes: [pages: number, readers: number][]): void {
   const rows: (string | number)[][] = [];
   for (const [pages, readers] of sizes) {
     const seconds: number[] = [];
     for (const workers of [1, 2]) {
-      const r = await check(coco, { workers, params: { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers } });
+      const r = measure('coco', { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers }, workers);
       seconds.push(r.seconds);
       const verdict = r.properties.every((p) => p.status === 'holds' || p.status === 'witnessed') ? 'safe' : 'UNSAFE';
       rows.push([
@@ -27,12 +24,12 @@ export async function benchCocoCheck(sizes: [pages: number, readers: number][]):
   printTable('CoCo check: tdx, seven-step, decrypt', ['configuration', 'workers', 'distinct', 'transitions', 'verdict', 'seconds', 'distinct/s', 'transitions/s', 'B/state', '2w/1w'], rows);
 }
 
-export async function benchSweepAndMatrix(): Promise<void> {
+export function benchSweepAndMatrix(): void {
   const rows: (string | number)[][] = [];
   for (const workers of [1, 2]) {
-    const s = await sweep(coco, {}, { workers });
+    const s = measureSweep('coco', {}, workers);
     rows.push(['sweep (hyperv-vtom, pages 1, readers 1)', workers, s.sequences, `${s.safe.length} safe`, s.seconds.toFixed(1)]);
-    const m = await matrix(coco, {}, { workers });
+    const m = measureMatrix('coco', {}, workers);
     rows.push(['matrix (pages 2, readers 2)', workers, m.cells.length, `${m.cells.filter((c) => c.violated.length === 0).length} safe`, m.seconds.toFixed(1)]);
   }
   printTable('CoCo sweep and matrix on their defaults', ['job', 'workers', 'checks', 'result', 'seconds'], rows);

@@ -3,16 +3,16 @@
  * numbers; TLC's states generated); speeds are reported with the 2-worker/1-worker ratio measured
  * in the same run, since absolute figures on a shared machine are noisy.
  */
-import { check } from '../src/check.js';
-import { flip, flipCounts } from '../models/flip.js';
+import { flipCounts } from '../models/flip.js';
+import { measure } from './measure.js';
 import { printTable } from './table.js';
 
-export async function benchEngine(sizes: number[]): Promise<void> {
+export function benchEngine(sizes: number[]): void {
   const rows: (string | number)[][] = [];
   for (const n of sizes) {
     const rates: number[] = [];
     for (const workers of [1, 2]) {
-      const r = await check(flip, { workers, params: { n } });
+      const r = measure('flip', { n }, workers);
       const { distinct, transitions } = flipCounts(n);
       const exact = r.distinctStates === distinct && r.transitions === transitions ? 'exact' : `WRONG (want ${distinct}/${transitions})`;
       rates.push(r.transitions / r.seconds);
