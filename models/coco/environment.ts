@@ -57,6 +57,8 @@ function zeropadLoad(config: CocoConfig, c: number, p: number): CocoAction {
     recipe: (s) => {
       const t = lookup(s, c, p);
       if (!t) return;
+      // The walk fills the TLB before the access is judged (spec 4: "fill the TLB from it and use
+      // it"), so a fatal mismatch leaves the filled entry in the dead guest's state too.
       useTranslation(s, c, p, t);
       if (!permitted(config, s, p, t.enc)) recordMismatch(config, s, t.enc);
       else if (s.line && s.line[p]![t.enc] === 'none') s.line[p]![t.enc] = 'clean';
