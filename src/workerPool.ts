@@ -5,8 +5,12 @@ import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
 import { runnableModule } from './modelRef.js';
 
-/** Node flags a worker thread must not inherit: they describe the main script, not the worker's. */
-const mainScriptOnly = /^--(input-type|eval|print|test)\b/;
+/**
+ * The Node flags a worker thread takes from the main one: profiling and source maps. The rest must
+ * not pass: some describe the main script (`--input-type`), and V8 flags (`--max-old-space-size`)
+ * make Worker refuse to start, while they already apply to the whole process.
+ */
+const forWorkers = /^--(cpu-prof|heap-prof|enable-source-maps)/;
 
 /** A pool of `workers` threads running the compiled worker (its sibling under dist/ when run from TypeScript source). */
 export function workerPool(workers: number): workerpool.Pool {
@@ -15,6 +19,6 @@ export function workerPool(workers: number): workerpool.Pool {
   return workerpool.pool(script, {
     maxWorkers: workers,
     workerType: 'thread',
-    workerThreadOpts: { execArgv: process.execArgv.filter((flag) => !mainScriptOnly.test(flag)) },
+    workerThreadOpts: { execArgv: process.execArgv.filter((flag) => forWorkers.test(flag)) },
   });
 }

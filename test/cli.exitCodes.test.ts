@@ -1,4 +1,5 @@
 /** The command line's exit codes and one-line errors (run against the build in dist/). */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cocomc } from './support/cocomc.js';
 
@@ -41,6 +42,11 @@ describe('exit codes', () => {
     const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', '2');
     expect(run.code).toBe(4);
     expect(run.stderr.trim()).toBe(`cocomc: model error: action 'increment' of counter threw: counter overflow; in state {"n":2}`);
+  });
+
+  it('runs worker threads when node itself was given V8 flags (they are not passed to Worker)', () => {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', 'dist/src/cli.js', 'check', 'flip', '--n', '10', '--workers', '2'], { encoding: 'utf8' });
+    expect([run.status, run.stderr]).toEqual([0, '']);
   });
 
   it('prints machine-readable JSON with --json', () => {
