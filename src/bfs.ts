@@ -13,6 +13,8 @@ import type { StopReason } from './result.js';
 
 /** Expands batches and hands back their results in the order the requests were made. */
 export interface BatchRunner {
+  /** Whether requests must be copies (they cross threads) rather than views of the frontier. */
+  readonly copies: boolean;
   expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult>;
 }
 
@@ -82,6 +84,7 @@ export async function search(
   let stopReason: StopReason | undefined;
 
   let frontier = new Frontier();
+  let spare = new Frontier();
   initial.forEach((bytes, i) => {
     const { hi, lo } = initialFingerprints[i]!;
     const id = seen.insert(hi, lo, NO_PARENT, i);
@@ -102,14 +105,14 @@ export async function search(
     const pending = options.codes.filter((code) => !decided(code));
     const properties = Int32Array.from(pending.filter((code) => code !== options.deadlockCode));
     const checkDeadlock = options.checkDeadlock && !decided(options.deadlockCode);
-    const next = new Frontier();
+    const next = spare;
     const current = frontier;
     const batchStarts: number[] = [];
     function* requests(): Iterable<BatchRequest> {
       for (let from = 0; from < current.count; from += options.batchSize) {
         batchStarts.push(from);
         const to = Math.min(current.count, from + options.batchSize);
-        yield { ...current.slice(from, to), properties, generate, checkDeadlock, dedup: !options.onEdge };
+        yield { ...current.slice(from, to, runner.copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
       }
     }
 
@@ -164,7 +167,10 @@ export async function search(
       break;
     }
     levelStart += current.count;
+    // The two levels' buffers take turns: the one just expanded holds the level after next.
     frontier = next;
+    spare = current;
+    spare.clear();
     level++;
   }
 

@@ -10,10 +10,12 @@ import { fingerprint, fp } from './fingerprint.js';
 import { genericCodec } from './genericCodec.js';
 import type { Action, ModelInstance } from './model.js';
 
-/** A run of packed states: state i is bytes[ends[i-1] ?? 0, ends[i]). */
+/** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
 export interface PackedStates {
   bytes: Uint8Array;
   ends: Uint32Array;
+  /** Where the first state begins: 0 when absent. */
+  start?: number;
 }
 
 /** What the main thread asks of one batch. */
@@ -187,7 +189,7 @@ export class Expander<S> {
     let current: S | undefined;
 
     try {
-      for (let i = 0, start = 0; i < ends.length; start = ends[i]!, i++) {
+      for (let i = 0, start = request.start ?? 0; i < ends.length; start = ends[i]!, i++) {
         const end = ends[i]!;
         reader.bytes = bytes;
         reader.offset = start;

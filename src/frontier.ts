@@ -29,12 +29,23 @@ export class Frontier {
     this.ends[this.count++] = this.used;
   }
 
-  /** States [from, to) as a self-contained copy with batch-relative offsets, fit to send to a worker. */
-  slice(from: number, to: number): PackedStates {
+  /**
+   * States [from, to): a self-contained copy with batch-relative offsets, fit to send to a worker,
+   * or (`copy` false) a view, valid until the frontier changes, which spares the sweep's thousands
+   * of small checks two allocations a batch.
+   */
+  slice(from: number, to: number, copy: boolean): PackedStates {
     const base = from === 0 ? 0 : this.ends[from - 1]!;
+    if (!copy) return { bytes: this.bytes, ends: this.ends.subarray(from, to), start: base };
     const ends = this.ends.slice(from, to);
     for (let i = 0; i < ends.length; i++) ends[i] -= base;
     return { bytes: this.bytes.slice(base, this.ends[to - 1]!), ends };
+  }
+
+  /** Forgets every state, keeping the buffers for the next level. */
+  clear(): void {
+    this.used = 0;
+    this.count = 0;
   }
 
   /** The bytes of state i. */

@@ -15,6 +15,7 @@ export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
   const pool = workerPool(workers);
   const inFlight = workers * 2;
   return {
+    copies: true,
     async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
       const queue: Promise<BatchResult>[] = [];
       const iterator = requests[Symbol.iterator]();
