@@ -3,24 +3,15 @@
  * workers, and the sweep and the matrix on their defaults. Counts are printed to compare across
  * runs and implementations; speeds are ratios measured in the same run.
  */
-import { measure, measureMatrix, measureSweep } from './measure.js';
+import type { CheckResult } from '../src/result.js';
+import { measureMatrix, measureSweep, measureWorkers, workerRows } from './measure.js';
 import { printTable } from './table.js';
 
 export function benchCocoCheck(sizes: [pages: number, readers: number][]): void {
-  const rows: (string | number)[][] = [];
-  for (const [pages, readers] of sizes) {
-    const seconds: number[] = [];
-    for (const workers of [1, 2]) {
-      const r = measure('coco', { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers }, workers);
-      seconds.push(r.seconds);
-      const verdict = r.properties.every((p) => p.status === 'holds' || p.status === 'witnessed') ? 'safe' : 'UNSAFE';
-      rows.push([
-        `tdx seven-step p=${pages} r=${readers}`, workers, r.distinctStates, r.transitions, verdict, r.seconds.toFixed(2),
-        Math.round(r.distinctStates / r.seconds), Math.round(r.transitions / r.seconds), r.bytesPerState.toFixed(1),
-        workers === 1 ? '' : (seconds[0]! / seconds[1]!).toFixed(2) + 'x',
-      ]);
-    }
-  }
+  const verdict = (r: CheckResult): string => (r.properties.every((p) => p.status === 'holds' || p.status === 'witnessed') ? 'safe' : 'UNSAFE');
+  const rows = sizes.flatMap(([pages, readers]) =>
+    workerRows(`tdx seven-step p=${pages} r=${readers}`, measureWorkers('coco', { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers }), verdict),
+  );
   printTable('CoCo check: tdx, seven-step, decrypt', ['configuration', 'workers', 'distinct', 'transitions', 'verdict', 'seconds', 'distinct/s', 'transitions/s', 'B/state', '2w/1w'], rows);
 }
 

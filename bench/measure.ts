@@ -20,3 +20,31 @@ export const measureSweep = (model: string, params: Record<string, RawValue>, wo
   run('sweep', model, params, workers) as SweepResult;
 export const measureMatrix = (model: string, params: Record<string, RawValue>, workers: number): MatrixResult =>
   run('matrix', model, params, workers) as MatrixResult;
+
+/** How many times each pair of measurements is repeated (median kept): COCOMC_BENCH_REPEATS, 3 by default. */
+const REPEATS = Number(process.env.COCOMC_BENCH_REPEATS ?? 3);
+
+const median = (runs: CheckResult[]): CheckResult => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+
+/**
+ * A check with 1 and with 2 workers, alternating so that a noisy moment of the shared machine
+ * hits both alike, repeated; the median run of each.
+ */
+export function measureWorkers(model: string, params: Record<string, RawValue>): [one: CheckResult, two: CheckResult] {
+  const one: CheckResult[] = [];
+  const two: CheckResult[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    one.push(measure(model, params, 1));
+    two.push(measure(model, params, 2));
+  }
+  return [median(one), median(two)];
+}
+
+/** The two table rows of a 1-worker/2-worker pair, the second with the speed-up. */
+export function workerRows(label: string, pair: [CheckResult, CheckResult], verdict: (r: CheckResult) => string): (string | number)[][] {
+  return pair.map((r, i) => [
+    label, r.workers, r.distinctStates, r.transitions, verdict(r), r.seconds.toFixed(2),
+    Math.round(r.distinctStates / r.seconds), Math.round(r.transitions / r.seconds), r.bytesPerState.toFixed(1),
+    i === 0 ? '' : (pair[0].seconds / r.seconds).toFixed(2) + 'x',
+  ]);
+}
