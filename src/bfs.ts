@@ -13,9 +13,9 @@ import type { StopReason } from './result.js';
 
 /** Expands batches and hands back their results in the order the requests were made. */
 export interface BatchRunner {
-  /** Whether requests must be copies (they cross threads) rather than views of the frontier. */
-  readonly copies: boolean;
-  expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult>;
+  /** Whether a level of this many batches goes to other threads, so its requests must be copies rather than views. */
+  crossesThreads(batches: number): boolean;
+  expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult>;
 }
 
 /** A finding's code (a property index, or the deadlock code) and the first state that made it. */
@@ -108,18 +108,20 @@ export async function search(
     const next = spare;
     const current = frontier;
     const batchStarts: number[] = [];
+    const batches = Math.ceil(current.count / options.batchSize);
+    const copies = runner.crossesThreads(batches);
     function* requests(): Iterable<BatchRequest> {
       for (let from = 0; from < current.count; from += options.batchSize) {
         batchStarts.push(from);
         const to = Math.min(current.count, from + options.batchSize);
-        yield { ...current.slice(from, to, runner.copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
+        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
       }
     }
 
     let batch = 0;
     let expanded = 0;
     let enabledAtBound = false;
-    for await (const result of runner.expandAll(requests())) {
+    for await (const result of runner.expandAll(requests(), batches)) {
       if (result.fault) {
         const { message, where, state } = result.fault;
         throw new ModelError(`${where} threw: ${message}; in state ${state}`);

@@ -77,10 +77,11 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const deadline = options.timeLimit === undefined ? Infinity : started + options.timeLimit * 1000;
 
-  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params, symmetry }, workers) : undefined;
+  const inline = inlineRunner(expander as Expander<unknown>);
+  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params, symmetry }, workers, inline) : undefined;
   let outcome: SearchOutcome;
   try {
-    outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inlineRunner(expander as Expander<unknown>), {
+    outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {
       codes,
       witnessCodes,
       deadlockCode: expander.deadlockCode,

@@ -4,7 +4,7 @@ import type { BatchRequest, BatchResult, Expander } from './expand.js';
 
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
-    copies: false,
+    crossesThreads: () => false,
     async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
       let yielded = Date.now();
       for (const request of requests) {

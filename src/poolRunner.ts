@@ -1,6 +1,7 @@
 /**
- * Expands batches on worker threads (workerpool). Batches go out as packed bytes, several in
- * flight per worker, and their results are handed back strictly in request order.
+ * Expands batches on worker threads (workerpool) when a level is large enough to share, and in
+ * the main thread otherwise. Batches go out as packed bytes, several in flight per worker, and
+ * their results are handed back strictly in request order, so who expanded a batch never shows.
  */
 import type { BatchRunner } from './bfs.js';
 import type { BatchRequest, BatchResult } from './expand.js';
@@ -11,12 +12,26 @@ export interface PoolRunner extends BatchRunner {
   close(): Promise<void>;
 }
 
-export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
-  const pool = workerPool(workers);
+/**
+ * Levels of fewer batches stay in the main thread: sending them costs more than it saves, and the
+ * pool, started only when first needed, costs about 0.2 s (a thread, and the model loaded in it),
+ * which made 2 workers slower than 1 on checks of about a second.
+ */
+const MIN_BATCHES_FOR_WORKERS = 8;
+
+/** @param inline the main thread's runner, for the small levels. */
+export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner): PoolRunner {
+  let pool: ReturnType<typeof workerPool> | undefined;
   const inFlight = workers * 2;
+  const crossesThreads = (batches: number): boolean => batches >= MIN_BATCHES_FOR_WORKERS;
   return {
-    copies: true,
-    async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
+    crossesThreads,
+    async *expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult> {
+      if (!crossesThreads(batches)) {
+        yield* inline.expandAll(requests, batches);
+        return;
+      }
+      const threads = (pool ??= workerPool(workers));
       const queue: Promise<BatchResult>[] = [];
       const iterator = requests[Symbol.iterator]();
       const submit = (): void => {
@@ -24,7 +39,7 @@ export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
         if (next.done) return;
         const request = next.value;
         const transfer = [request.bytes.buffer, request.ends.buffer] as ArrayBuffer[];
-        const result = pool.exec('expand', [ref, request], { transfer }) as Promise<BatchResult>;
+        const result = threads.exec('expand', [ref, request], { transfer }) as Promise<BatchResult>;
         // Awaited in order below; this keeps a batch that fails after an early exit from going unhandled.
         result.catch(() => undefined);
         queue.push(result);
@@ -37,7 +52,7 @@ export function poolRunner(ref: ModelRef, workers: number): PoolRunner {
       }
     },
     async close() {
-      await pool.terminate(true);
+      await pool?.terminate(true);
     },
   };
 }

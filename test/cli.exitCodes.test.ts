@@ -39,13 +39,13 @@ describe('exit codes', () => {
   });
 
   it('4 when a model action throws, naming the action, the actor and the state, without a stack trace', () => {
-    const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', '2');
+    const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', '2', '--batch-size', '1');
     expect(run.code).toBe(4);
     expect(run.stderr.trim()).toBe(`cocomc: model error: action 'increment' of counter threw: counter overflow; in state {"n":2}`);
   });
 
   it('runs worker threads when node itself was given V8 flags (they are not passed to Worker)', () => {
-    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', 'dist/src/cli.js', 'check', 'flip', '--n', '10', '--workers', '2'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=2048', 'dist/src/cli.js', 'check', 'flip', '--n', '10', '--workers', '2', '--batch-size', '2'], { encoding: 'utf8' });
     expect([run.status, run.stderr]).toEqual([0, '']);
   });
 

@@ -23,7 +23,7 @@ describe('a model of one own', () => {
 
   it("is importable as 'cocomc' by the package's own name", () => {
     const script = "import { check } from 'cocomc'; import { counter } from './dist/test/fixtures/counterModel.js';" +
-      "const r = await check(counter, { workers: 2 }); console.log(r.distinctStates);"; // workers must not inherit --input-type
+      "const r = await check(counter, { workers: 2, batchSize: 1, params: { threads: 4 } }); console.log(r.distinctStates);"; // workers must not inherit --input-type
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(Number(run.stdout)).toBeGreaterThan(5);

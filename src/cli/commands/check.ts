@@ -11,7 +11,8 @@ import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportF
 
 /** The engine's flags, shared by every command that runs checks. */
 export const engineFlags: FlagSpec[] = [
-  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads (1 searches in the main thread)', default: 'the number of cores', accepted: wholeNumberFrom(1) },
+  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads (1 searches in the main thread); levels of fewer than 8 batches stay in the main thread', default: 'the number of cores', accepted: wholeNumberFrom(1) },
+  { flag: '--batch-size', key: 'batchSize', type: 'value', placeholder: 'N', doc: 'states per batch sent to a worker', default: '2048', accepted: wholeNumberFrom(1) },
   { flag: '--property', key: 'property', type: 'list', placeholder: 'NAME', doc: 'check only this property (repeatable)', default: 'all', accepted: 'a property of the model (cocomc list)' },
   { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states', default: 'no limit', accepted: wholeNumberFrom(1) },
   { flag: '--max-depth', key: 'maxDepth', type: 'value', placeholder: 'N', doc: 'explore at most N actions deep', default: 'no limit', accepted: wholeNumberFrom(0) },
@@ -30,6 +31,7 @@ export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal)
   const reporter = progress ? progressReporter(process.stderr) : undefined;
   return {
     workers: intFlag(values, 'workers', '--workers', 1),
+    batchSize: intFlag(values, 'batchSize', '--batch-size', 1),
     properties: values.property as string[] | undefined,
     maxStates: intFlag(values, 'maxStates', '--max-states', 1),
     maxDepth: intFlag(values, 'maxDepth', '--max-depth', 0),
