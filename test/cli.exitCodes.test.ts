@@ -38,10 +38,10 @@ describe('exit codes', () => {
     expect(run.stdout).toContain('The search is incomplete (max-states).');
   });
 
-  it('4 when a model action throws, naming the action, the actor and the state, without a stack trace', () => {
-    const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', '2', '--batch-size', '1');
+  it.each([['1'], ['2']])('4 when a model action throws (%s workers), naming the action, the actor and the state, without a stack trace', (workers) => {
+    const run = cocomc('check', 'dist/test/fixtures/throwingModel.js', '--workers', workers, '--batch-size', '1');
     expect(run.code).toBe(4);
-    expect(run.stderr.trim()).toBe(`cocomc: model error: action 'increment' of counter threw: counter overflow; in state {"n":2}`);
+    expect(run.stderr.trim()).toBe(`cocomc: model error: action 'increment' of counter a threw: counter overflow; in state {"a":6,"b":0,"c":0}`);
   });
 
   it('runs worker threads when node itself was given V8 flags (they are not passed to Worker)', () => {
