@@ -47,9 +47,4 @@ export class Frontier {
     this.used = 0;
     this.count = 0;
   }
-
-  /** The bytes of state i. */
-  state(i: number): Uint8Array {
-    return this.bytes.subarray(i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
-  }
 }

@@ -1,6 +1,6 @@
 /**
  * The comparison matrix: a model checked at every combination of the values of its declared
- * axes (for CoCo: protocol by platform by direction), each cell a whole check.
+ * axes (a model's `matrix`: say protocol by platform by direction), each cell a whole check.
  */
 import { availableParallelism } from 'node:os';
 import { UsageError } from './errors.js';
@@ -36,7 +36,7 @@ function combinations(axes: readonly MatrixAxis[]): { labels: Record<string, str
 export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<MatrixResult> {
   const started = Date.now();
   const axes = model.matrix;
-  if (!axes) throw new UsageError(`model '${model.name}' has no matrix; matrix works on models that declare one (coco)`);
+  if (!axes) throw new UsageError(`model '${model.name}' has no matrix; matrix works on models that declare matrix axes`);
   const fixed = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Record<string, RawValue>;
   const clash = Object.keys(fixed).find((name) => axes.some((axis) => axis.values.some((v) => name in v.params)));
   if (clash) throw new UsageError(`--${clash} cannot be given to matrix: it is one of the matrix's axes (${axes.map((a) => a.name).join(', ')})`);

@@ -34,20 +34,21 @@ export function runnableModule(moduleUrl: string): string {
   return pathToFileURL(compiled).href;
 }
 
-function isModel(value: unknown, name: string): value is AnyModel {
-  return typeof value === 'object' && value !== null && (value as AnyModel).name === name && typeof (value as AnyModel).build === 'function';
+/** Whether a module's export is a model definition (what `defineModel` returns). */
+export function isModelDefinition(value: unknown): value is AnyModel {
+  return typeof value === 'object' && value !== null && typeof (value as AnyModel).name === 'string' && typeof (value as AnyModel).build === 'function';
 }
 
 /** Imports the model named `name` from a module (in a worker). */
-export async function findModel(module: string, name: string): Promise<AnyModel> {
+export async function importModel(module: string, name: string): Promise<AnyModel> {
   const exports = (await import(runnableModule(module))) as Record<string, unknown>;
-  const definition = Object.values(exports).find((value) => isModel(value, name));
+  const definition = Object.values(exports).filter(isModelDefinition).find((model) => model.name === name);
   if (!definition) throw new ModelError(`module ${module} exports no model named '${name}'`);
   return definition;
 }
 
 /** Imports the model a ref names and builds its instance (in a worker). */
 export async function loadModel(ref: ModelRef): Promise<{ definition: AnyModel; instance: ModelInstance<unknown> }> {
-  const definition = await findModel(ref.module, ref.name);
+  const definition = await importModel(ref.module, ref.name);
   return { definition, instance: definition.build(ref.params as never) };
 }

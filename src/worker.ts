@@ -5,7 +5,7 @@
 import workerpool from 'workerpool';
 import { Expander, type BatchRequest, type BatchResult } from './expand.js';
 import { checkEach, type CheckSummary, type ParamSet } from './manyChecks.js';
-import { findModel, loadModel, type ModelRef } from './modelRef.js';
+import { importModel, loadModel, type ModelRef } from './modelRef.js';
 
 const expanders = new Map<string, Promise<Expander<unknown>>>();
 
@@ -27,7 +27,7 @@ async function expand(ref: ModelRef, request: BatchRequest): Promise<unknown> {
 
 /** Runs whole checks in this thread, for the sweep and the matrix. */
 async function checkEachInWorker(module: string, name: string, paramSets: ParamSet[], properties?: string[]): Promise<CheckSummary[]> {
-  return checkEach(await findModel(module, name), paramSets, properties);
+  return checkEach(await importModel(module, name), paramSets, properties);
 }
 
 workerpool.worker({ expand, checkEach: checkEachInWorker });

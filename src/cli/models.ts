@@ -4,12 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { builtInModels } from '../../models/index.js';
 import { UsageError } from '../errors.js';
 import type { AnyModel } from '../model.js';
+import { isModelDefinition } from '../modelRef.js';
 
-function isModel(value: unknown): value is AnyModel {
-  return typeof value === 'object' && value !== null && typeof (value as AnyModel).build === 'function' && typeof (value as AnyModel).name === 'string';
-}
-
-/** `coco`, or `./my-model.js` (its one exported model), or `./models.js:name`. */
+/** A built-in model's name, or `./my-model.js` (its one exported model), or `./models.js:name`. */
 export async function findModel(spec: string): Promise<AnyModel> {
   const builtIn = builtInModels.find((m) => m.name === spec);
   if (builtIn) return builtIn;
@@ -23,7 +20,7 @@ export async function findModel(spec: string): Promise<AnyModel> {
   } catch (error) {
     throw new UsageError(`cannot load model module '${file}': ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  const models = Object.values(exports).filter(isModel);
+  const models = Object.values(exports).filter(isModelDefinition);
   const chosen = name === undefined && models.length === 1 ? models[0] : models.find((m) => m.name === name);
   if (!chosen) {
     throw new UsageError(`module '${file}' exports ${models.length ? `the models ${models.map((m) => m.name).join(', ')}; name one as ${file}:NAME` : 'no model (use defineModel)'}`);

@@ -1,28 +1,33 @@
 /**
- * The progress line on stderr: BFS level, distinct states, queue, states/s and elapsed time,
- * redrawn in place at most four times a second. Nothing goes to stdout.
+ * Progress on stderr, never stdout: one line redrawn in place on a terminal (new lines
+ * elsewhere), at most four times a second.
  */
 import type { Progress } from '../bfs.js';
+import { count } from '../report/text.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
-export function progressLine(p: Progress): string {
+/** A search's progress: BFS level, distinct states, queue, states/s and elapsed time. */
+export function searchProgress(p: Progress): string {
   const rate = p.seconds > 0 ? Math.round(p.distinct / p.seconds) : 0;
   return `level ${p.level}  states ${count(p.distinct)}  queue ${count(p.queue)}  ${count(rate)} states/s  ${p.seconds.toFixed(1)} s`;
 }
 
-/** Returns a progress callback that writes to `stream`, redrawing in place when it is a terminal. */
-export function progressReporter(stream: NodeJS.WriteStream): { update: (p: Progress) => void; done: () => void } {
+export interface LiveLine {
+  /** Shows `text`, unless a line was shown less than 250 ms ago and this one is not `final`. */
+  show(text: string, final?: boolean): void;
+  /** Clears the line on a terminal, before the report is printed. */
+  done(): void;
+}
+
+/** A progress line on `stream`; it shows nothing when not `enabled`. */
+export function liveLine(stream: NodeJS.WriteStream, enabled: boolean): LiveLine {
   let last = 0;
   let drawn = false;
   return {
-    update(p) {
-      const now = Date.now();
-      if (now - last < 250) return;
-      last = now;
+    show(text, final = false) {
+      if (!enabled || (Date.now() - last < 250 && !final)) return;
+      last = Date.now();
       drawn = true;
-      if (stream.isTTY) stream.write(`\r\x1b[K${progressLine(p)}`);
-      else stream.write(`${progressLine(p)}\n`);
+      stream.write(stream.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
     },
     done() {
       if (drawn && stream.isTTY) stream.write('\r\x1b[K');

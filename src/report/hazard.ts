@@ -1,7 +1,7 @@
 /**
- * The one sentence that says what a trace's last step did: the step's own label (which, for the
- * CoCo model, names the translation, the host's view and whether the outcome is fatal) joined to
- * the property's one-line doc.
+ * The one sentence that says what a trace's last step did: the step's own label (where a model
+ * says what went wrong, e.g. which translation and why it is fatal) joined to the property's
+ * one-line doc.
  */
 import type { PropertyResult } from '../result.js';
 

@@ -59,7 +59,7 @@ export function sweepParams(model: AnyModel, spec: SweepSpec, user: Readonly<Rec
 }
 
 export function sweepSpecOf(model: AnyModel): SweepSpec {
-  if (!model.sweep) throw new UsageError(`model '${model.name}' has no ordering sweep; sweep works on models that declare one (coco)`);
+  if (!model.sweep) throw new UsageError(`model '${model.name}' has no ordering sweep; sweep works on models that declare a sweep (a list parameter to permute)`);
   return model.sweep;
 }
 

@@ -1,12 +1,11 @@
 /** `cocomc check [MODEL] [flags]`: checks a model and prints the report (or JSON). */
-import { builtInModels, defaultModel } from '../../../models/index.js';
 import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
-import { intFlag, numberFlag, paramFlags, parseArgs, SECONDS, wholeNumberFrom, type FlagSpec, type ParsedArgs } from '../args.js';
-import { findModel } from '../models.js';
-import { progressReporter } from '../progress.js';
+import { intFlag, numberFlag, SECONDS, wholeNumberFrom, type FlagSpec, type ParsedArgs } from '../args.js';
+import { parseCommandLine } from '../commandLine.js';
+import { searchProgress, type LiveLine } from '../progress.js';
 import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
 
 /** The engine's flags, shared by every command that runs checks. */
@@ -26,9 +25,7 @@ export const engineFlags: FlagSpec[] = [
 ];
 
 /** The check options the engine flags ask for. */
-export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal): CheckOptions {
-  const progress = values.progress ?? process.stderr.isTTY;
-  const reporter = progress ? progressReporter(process.stderr) : undefined;
+export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal, progress: LiveLine): CheckOptions {
   return {
     workers: intFlag(values, 'workers', '--workers', 1),
     batchSize: intFlag(values, 'batchSize', '--batch-size', 1),
@@ -41,15 +38,8 @@ export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal)
     deadlock: values.deadlock as boolean | undefined,
     symmetry: values.symmetry === true,
     signal,
-    onProgress: reporter ? (p) => reporter.update(p) : undefined,
+    onProgress: (p) => progress.show(searchProgress(p)),
   };
-}
-
-/** The model a command line names (the word after the command), and the remaining words. */
-export async function modelAndRest(argv: readonly string[]) {
-  const named = argv[0] !== undefined && !argv[0].startsWith('--');
-  const model = await findModel(named ? argv[0]! : defaultModel);
-  return { model, rest: named ? argv.slice(1) : argv };
 }
 
 export function exitCodeOf(result: CheckResult): number {
@@ -57,18 +47,11 @@ export function exitCodeOf(result: CheckResult): number {
 }
 
 export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, rest } = await modelAndRest(argv);
-  const modelFlags = paramFlags(model.params);
-  const { positional, values } = parseArgs(rest, [...engineFlags, ...reportFileFlags, ...modelFlags]);
-  if (positional.length > 0) {
-    throw new (await import('../../errors.js')).UsageError(`unexpected argument '${positional[0]}'; models: ${builtInModels.map((m) => m.name).join(', ')}`);
-  }
-  const params = Object.fromEntries(modelFlags.filter((f) => values[f.key] !== undefined).map((f) => [f.key, values[f.key] as string | boolean]));
-  const options = engineOptions(values, signal);
+  const { model, params, values, progress } = await parseCommandLine(argv, [...engineFlags, ...reportFileFlags]);
+  const options = engineOptions(values, signal, progress);
   const graph = await stateGraphIfAsked(values, model, params);
   const result = await check(model, { ...options, params });
-  // Clears the progress line drawn in place; off a terminal the lines ended with newlines.
-  if (options.onProgress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  progress.done();
   process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result) + '\n');
   writeReportFiles(values, result, graph);
   return exitCodeOf(result);

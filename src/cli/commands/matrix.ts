@@ -10,8 +10,8 @@ export const matrixFlags: FlagSpec[] = [
 ];
 
 export async function matrixCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, workers, values, progress } = await parseManyChecks(argv, matrixFlags, 'cells');
-  const result = await matrix(model, params, { workers, signal, onProgress: (done, total) => progress.update(done, total) });
+  const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, matrixFlags, 'cells');
+  const result = await matrix(model, params, { workers, signal, onProgress });
   progress.done();
   const out = values.json ? JSON.stringify(matrixJson(result), null, 2) : values.markdown ? formatMatrixMarkdown(result) : formatMatrix(result);
   process.stdout.write(out + '\n');

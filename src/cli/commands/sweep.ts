@@ -16,9 +16,8 @@ export const sweepFlags: FlagSpec[] = [
 ];
 
 export async function sweepCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, workers, values, progress } = await parseManyChecks(argv, sweepFlags, 'sequences');
+  const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, sweepFlags, 'sequences');
   const larger = typeof values.confirm === 'string' ? parseAssignments(values.confirm) : undefined;
-  const onProgress = (done: number, total: number): void => progress.update(done, total);
   const result = await sweep(model, params, { workers, signal, onProgress });
   const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
   progress.done();

@@ -16,7 +16,7 @@ export function lanesOf(actors: readonly string[], trace: readonly TraceStep[]):
 
 /**
  * The protocol step number a label gives itself (`step 3`, `step 3/7`, `#3`, or a leading `3.`),
- * as written, or undefined. The CoCo model numbers CPU 0's steps in their labels; the report shows
+ * as written, or undefined. A model may number its protocol's steps in their labels; the report shows
  * that number rather than counting on its own, so that the two always agree.
  */
 export function protocolStepOf(label: string): string | undefined {
