@@ -4,6 +4,7 @@ import { check } from '../src/check.js';
 import { dieHard } from '../models/dieHard.js';
 import { flip, flipCounts } from '../models/flip.js';
 import { naiveLock, peterson } from '../models/peterson.js';
+import { twoPhase } from '../models/twoPhase.js';
 
 const status = (result: Awaited<ReturnType<typeof check>>) => Object.fromEntries(result.properties.map((p) => [p.name, p.status]));
 
@@ -100,5 +101,27 @@ describe('bounds', () => {
     const result = await check(flip, { workers: 1, params: { n: 22 }, signal: abort.signal, batchSize: 64 });
     expect([result.complete, result.stopReason]).toEqual([false, 'interrupted']);
     expect(result.distinctStates).toBeGreaterThan(0);
+  });
+});
+
+describe('TwoPhase (two-phase commit)', () => {
+  it.each([
+    [3, 288],
+    [6, 50_816],
+  ])('with %i resource managers has %i distinct states, as TLC reports for Lamport\'s spec', async (rms, distinct) => {
+    const result = await check(twoPhase, { workers: 1, params: { rms }, exhaustive: true });
+    expect(result.distinctStates).toBe(distinct);
+    expect(status(result)).toEqual({ TCConsistent: 'holds', AllCommitted: 'witnessed' });
+  });
+
+  it('finds an RM that commits while another aborts once the TM may commit without every vote', async () => {
+    const sloppy = { ...twoPhase, build: (p: { rms: number }) => {
+      const instance = twoPhase.build(p);
+      return { ...instance, actions: instance.actions.map((a) => (a.name === 'TMCommit' ? { ...a, guard: (s: { tmState: string }) => s.tmState === 'init' } : a)) };
+    } };
+    const result = await check(sloppy, { workers: 1, params: { rms: 2 }, properties: ['TCConsistent'] });
+    expect(result.properties[0]!.status).toBe('violated');
+    // RM0 chooses to abort, the TM commits anyway, RM1 receives the commit.
+    expect(result.properties[0]!.traceLength).toBe(3);
   });
 });
