@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
- * engine (Flip), coco (one large CoCo check), sweep (the sweep and the matrix); all by default.
+ * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix); all by default.
  */
 import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
+import { benchSpin } from './spin.js';
 
 const sections: Record<string, () => void> = {
   engine: () => benchEngine([28, 32]),
+  spin: () => benchSpin([28, 32]),
   // pages 3 and readers 3 is out of reach here: each reader multiplies the states by about 55.
   coco: () => benchCocoCheck([[2, 2], [3, 1], [2, 3]]),
   sweep: () => benchSweepAndMatrix(),

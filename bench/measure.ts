@@ -22,9 +22,10 @@ export const measureMatrix = (model: string, params: Record<string, RawValue>, w
   run('matrix', model, params, workers) as MatrixResult;
 
 /** How many times each pair of measurements is repeated (median kept): COCOMC_BENCH_REPEATS, 3 by default. */
-const REPEATS = Number(process.env.COCOMC_BENCH_REPEATS ?? 3);
+export const REPEATS = Number(process.env.COCOMC_BENCH_REPEATS ?? 3);
 
-const median = (runs: CheckResult[]): CheckResult => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+/** The run of median time. */
+export const median = <R extends { seconds: number }>(runs: R[]): R => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 
 /**
  * A check with 1 and with 2 workers, alternating so that a noisy moment of the shared machine
