@@ -32,7 +32,7 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
  * A module's URL without the query tsx adds to every module it loads (`?tsx-namespace=...`),
  * which a model's `import.meta.url` carries: one module, one URL, in every thread.
  */
-export function moduleSource(moduleUrl: string): string {
+function moduleSource(moduleUrl: string): string {
   const url = new URL(moduleUrl);
   url.searchParams.delete('tsx-namespace');
   return url.href;
@@ -85,7 +85,7 @@ export function isModelDefinition(value: unknown): value is AnyModel {
 export async function importModel(module: string, name: string): Promise<AnyModel> {
   const exports = await importModule(module);
   const definition = Object.values(exports).filter(isModelDefinition).find((model) => model.name === name);
-  if (!definition) throw new ModelError(`module ${module} exports no model named '${name}'`);
+  if (!definition) throw new ModelError(`module ${moduleSource(module)} exports no model named '${name}'`);
   return definition;
 }
 
