@@ -14,7 +14,7 @@ describe('a model of one own', () => {
     expect(formatReport(result)).toContain('Invariant NoLostUpdate is violated.');
   });
 
-  it("is importable as 'cocomc' by the package's own name", () => {
+  it("is importable as 'cocomc' by the package's own name", { timeout: 60_000 }, () => {
     const script = "import { check } from 'cocomc'; import { counter } from './examples/counter.ts';" +
       "const r = await check(counter, { workers: 2, batchSize: 1, params: { threads: 4 } }); console.log(r.distinctStates);"; // workers must not inherit --input-type
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });

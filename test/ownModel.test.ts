@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cocomc } from './support/cocomc.js';
 
+/** Tests that start node with tsx and worker threads: slow on a loaded machine (no test asserts time). */
+const SPAWNS = { timeout: 60_000 };
+
 const readme = readFileSync('README.md', 'utf8');
 
 /** The fenced block of `language` that follows the first mention of `after` in the README. */
@@ -24,7 +27,7 @@ describe("the README's model example", () => {
     expect(readmeBlock('`examples/checkCounter.ts`:', 'ts')).toBe(readFileSync('examples/checkCounter.ts', 'utf8'));
   });
 
-  it('prints what the README says when its script runs as the README shows', () => {
+  it('prints what the README says when its script runs as the README shows', SPAWNS, () => {
     const [command, ...output] = readmeBlock('`examples/checkCounter.ts`:\n\n```ts', 'text').trimEnd().split('\n');
     expect(command).toBe('$ node --import tsx examples/checkCounter.ts');
     const run = spawnSync(process.execPath, command!.split(' ').slice(2), { encoding: 'utf8' });
@@ -32,7 +35,7 @@ describe("the README's model example", () => {
     expect(run.stdout.trimEnd().split('\n')).toEqual(output);
   });
 
-  it('is checked from TypeScript by the command line, on 2 worker threads, with valid --json', () => {
+  it('is checked from TypeScript by the command line, on 2 worker threads, with valid --json', SPAWNS, () => {
     expect(readme).toContain('npx cocomc check examples/counter.ts --threads 3\n');
     const run = cocomc('check', 'examples/counter.ts', '--threads', '3', '--workers', '2', '--batch-size', '1', '--json');
     expect(run.stderr).toBe('');
@@ -44,14 +47,14 @@ describe("the README's model example", () => {
 });
 
 describe('a model module loaded by the command line', () => {
-  it("runs its guarded top-level code once, never in the worker threads, and --json stays valid", () => {
+  it("runs its guarded top-level code once, never in the worker threads, and --json stays valid", SPAWNS, () => {
     const run = cocomc('check', 'dist/test/fixtures/sideEffectModel.js', '--workers', '2', '--batch-size', '1', '--json');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('sideEffectModel: loaded\n');
     expect(JSON.parse(run.stdout)).toMatchObject({ model: 'sideEffect', distinctStates: 243, workers: 2 });
   });
 
-  it('that fails while loading is a model error (exit 4, one line); a path to nothing is a usage error (exit 2)', () => {
+  it('that fails while loading is a model error (exit 4, one line); a path to nothing is a usage error (exit 2)', SPAWNS, () => {
     const failing = cocomc('check', 'test/fixtures/failingModule.ts');
     expect([failing.code, failing.stderr]).toEqual([4, "cocomc: model error: loading model module 'test/fixtures/failingModule.ts' failed: the model module failed while loading\n"]);
     const missing = cocomc('check', './no-such-model.ts');

@@ -16,7 +16,7 @@ describe('parameter specs', () => {
     for (const kind of Object.keys(param)) expect(section).toContain(`param.${kind}(`);
   });
 
-  it('a guessed kind is a model error naming the parameter, from the library and the command line', async () => {
+  it('a guessed kind is a model error naming the parameter, from the library and the command line', { timeout: 60_000 }, async () => {
     await expect(check(enumParam, { workers: 1 })).rejects.toThrow(new ModelError("parameter 'mode' has type 'enum'; accepted: int, boolean, choice, list (made by param.int, param.bool, param.choice, param.list)"));
     const run = cocomc('help', 'check', 'dist/test/fixtures/enumParamModel.js');
     expect([run.code, run.stderr]).toEqual([4, "cocomc: model error: parameter 'mode' has type 'enum'; accepted: int, boolean, choice, list (made by param.int, param.bool, param.choice, param.list)\n"]);
