@@ -3,6 +3,7 @@
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
  * and a distinct exit code (see ExitCode). Ctrl-C stops a search, which still prints what it found.
  */
+import { readFileSync } from 'node:fs';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
 import { helpCommand } from './cli/commands/help.js';
@@ -44,6 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
   if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
+  if (command === '--version') {
+    // The installed package's own version: this file is dist/src/cli.js.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`cocomc ${version}\n`);
+    return ExitCode.ok;
+  }
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
     const model = commands[command].takesModel && rest[0] && !rest[0].startsWith('-') ? [rest[0]] : [];
     return helpCommand([command, ...model], commands);

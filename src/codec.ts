@@ -1,7 +1,12 @@
 /**
  * Byte buffers for packed states, and the interface of a state codec. Packed bytes are what
  * crosses threads and what fingerprints are computed from.
+ *
+ * The writer refuses a value it cannot write exactly (a typed array would silently wrap 256 to 0,
+ * or truncate 2.5 to 2): a model's own codec that wrote one would merge distinct states.
  */
+import { ModelError } from './errors.js';
+import { numberRefusal } from './stateValues.js';
 
 /** A growable byte buffer written front to back. */
 export class ByteWriter {
@@ -23,12 +28,16 @@ export class ByteWriter {
   }
 
   u8(value: number): void {
+    if ((value & 0xff) !== value) throw new ModelError(`a codec's u8() was given ${value}; it takes whole numbers from 0 to 255`);
     if (this.length === this.bytes.length) this.reserve(1);
     this.bytes[this.length++] = value;
   }
 
   /** An unsigned integer in LEB128: small numbers take one byte. */
   uint(value: number): void {
+    if (!(Number.isSafeInteger(value) && value >= 0)) {
+      throw new ModelError(`a codec's uint() was given ${value}; it takes whole numbers from 0 to 2^53-1`);
+    }
     while (value >= 0x80) {
       this.u8((value % 0x80) | 0x80);
       value = Math.floor(value / 0x80);
@@ -37,6 +46,8 @@ export class ByteWriter {
   }
 
   f64(value: number): void {
+    const refusal = numberRefusal(value);
+    if (refusal) throw new ModelError(`a codec's f64() was given ${refusal}`);
     this.reserve(8);
     new DataView(this.bytes.buffer, this.bytes.byteOffset).setFloat64(this.length, value, true);
     this.length += 8;

@@ -5,23 +5,30 @@
  * Strings that occur in the initial states (keys and values) are written as small numbers from a
  * dictionary; every thread builds the same dictionary from the same initial states, so the bytes
  * stay canonical across workers. Other strings are written in full.
+ *
+ * Values a state may not hold (see stateValues.ts) are refused with a ModelError naming their path.
+ * The encoder only notices that something is wrong; the path is found by a second, slower walk,
+ * so the hot loop carries no path.
  */
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { ModelError } from './errors.js';
+import { unstorableValue } from './stateValues.js';
 
 const enum Tag {
   Null = 0,
-  Undefined = 1,
-  False = 2,
-  True = 3,
-  Uint = 4,
-  NegInt = 5,
-  Float = 6,
-  String = 7,
-  Symbol = 8,
-  Array = 9,
-  Object = 10,
+  False = 1,
+  True = 2,
+  Uint = 3,
+  NegInt = 4,
+  Float = 5,
+  String = 6,
+  Symbol = 7,
+  Array = 8,
+  Object = 9,
 }
+
+/** Thrown by the encoder at a value it cannot store; `encode` turns it into a ModelError with the path. */
+class Unstorable extends Error {}
 
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
@@ -54,6 +61,10 @@ function sortedKeys(o: object): string[] {
 
 /** Returns the generic codec for a model whose initial states are `initialStates`. */
 export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
+  initialStates.forEach((state, i) => {
+    const refusal = unstorableValue(state);
+    if (refusal) throw new ModelError(`initial state ${i}: ${refusal}`);
+  });
   const symbols = collectStrings(initialStates);
   const symbolIndex = new Map(symbols.map((s, i) => [s, i]));
 
@@ -79,16 +90,15 @@ export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
         if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
           out.u8(v >= 0 ? Tag.Uint : Tag.NegInt);
           out.uint(Math.abs(v));
-        } else {
+        } else if (Number.isFinite(v) && !Number.isInteger(v)) {
           out.u8(Tag.Float);
           out.f64(v);
+        } else {
+          throw new Unstorable();
         }
         return;
       case 'string':
         writeString(v, out);
-        return;
-      case 'undefined':
-        out.u8(Tag.Undefined);
         return;
       case 'object':
         if (v === null) {
@@ -99,9 +109,7 @@ export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
           for (const item of v) write(item, out);
         } else {
           const proto = Object.getPrototypeOf(v);
-          if (proto !== Object.prototype && proto !== null) {
-            throw new ModelError(`a state holds a ${proto?.constructor?.name ?? 'non-plain'} object; states must be plain data (objects, arrays, strings, numbers, booleans, null)`);
-          }
+          if (proto !== Object.prototype && proto !== null) throw new Unstorable();
           const keys = sortedKeys(v);
           out.u8(Tag.Object);
           out.uint(keys.length);
@@ -112,7 +120,7 @@ export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
         }
         return;
       default:
-        throw new ModelError(`a state holds a ${typeof v}; states must be plain data (objects, arrays, strings, numbers, booleans, null)`);
+        throw new Unstorable();
     }
   };
 
@@ -128,7 +136,6 @@ export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
     const tag = input.u8();
     switch (tag) {
       case Tag.Null: return null;
-      case Tag.Undefined: return undefined;
       case Tag.False: return false;
       case Tag.True: return true;
       case Tag.Uint: return input.uint();
@@ -157,7 +164,15 @@ export function genericCodec<S>(initialStates: readonly unknown[]): Codec<S> {
   };
 
   return {
-    encode: (state, out) => write(state, out),
+    encode: (state, out) => {
+      try {
+        write(state, out);
+      } catch (error) {
+        // Also a cyclic state, which overflows the stack (a RangeError) before anything else.
+        const refusal = unstorableValue(state);
+        throw refusal ? new ModelError(refusal) : error;
+      }
+    },
     decode: (input) => read(input) as S,
   };
 }

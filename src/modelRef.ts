@@ -1,7 +1,10 @@
 /**
- * How a worker thread finds the model the main thread is checking: the module it came from, its
- * name and its resolved parameters. Worker threads run compiled JavaScript, so a model loaded from
- * TypeScript source (as vitest does) is looked up at its compiled place under `dist/`.
+ * How a thread loads a model module, and how a worker thread finds the model the main thread is
+ * checking: the module it came from, its name and its resolved parameters.
+ *
+ * A TypeScript model module is loaded through tsx (Node 20 cannot strip types), in the main
+ * thread and in every worker, unless it is one of this project's own sources with a compiled
+ * twin under `dist/` (as when vitest runs the tests): worker threads then take the twin.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,15 +26,54 @@ const projectRoot = ((): string => {
   return path.basename(above) === 'dist' ? path.dirname(above) : above;
 })();
 
-/** The URL a worker can import for a model module URL. */
-export function runnableModule(moduleUrl: string): string {
-  if (!moduleUrl.endsWith('.ts')) return moduleUrl;
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/**
+ * A module's URL without the query tsx adds to every module it loads (`?tsx-namespace=...`),
+ * which a model's `import.meta.url` carries: one module, one URL, in every thread.
+ */
+function moduleSource(moduleUrl: string): string {
+  const url = new URL(moduleUrl);
+  url.searchParams.delete('tsx-namespace');
+  return url.href;
+}
+
+/** The compiled twin under `dist/` of one of this project's TypeScript sources, if it has one. */
+function compiledTwin(moduleUrl: string): string | undefined {
+  if (!TYPESCRIPT.test(new URL(moduleUrl).pathname)) return undefined;
   const source = fileURLToPath(moduleUrl);
-  const compiled = path.join(projectRoot, 'dist', path.relative(projectRoot, source)).replace(/\.ts$/, '.js');
-  if (!existsSync(compiled)) {
-    throw new UsageError(`worker threads need the compiled model ${compiled}; run 'npm run build' (or use --workers 1)`);
+  const relative = path.relative(projectRoot, source);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const compiled = path.join(projectRoot, 'dist', relative).replace(/\.ts$/, '.js');
+  return existsSync(compiled) ? pathToFileURL(compiled).href : undefined;
+}
+
+/** The URL a worker thread runs for one of this project's own scripts (its compiled twin when it is TypeScript). */
+export function runnableModule(moduleUrl: string): string {
+  if (!TYPESCRIPT.test(moduleUrl)) return moduleUrl;
+  const compiled = compiledTwin(moduleUrl);
+  if (!compiled) throw new UsageError(`worker threads need the compiled ${fileURLToPath(moduleUrl)}; run 'npm run build' (or use --workers 1)`);
+  return compiled;
+}
+
+/**
+ * Each module this thread has loaded, by source URL: tsx evaluates a module anew at every
+ * import, and a model module's top-level code must run once per thread.
+ */
+const loaded = new Map<string, Promise<Record<string, unknown>>>();
+
+/** Imports a model module: compiled JavaScript as it is, TypeScript through tsx; once per thread. */
+export function importModule(moduleUrl: string): Promise<Record<string, unknown>> {
+  const source = moduleSource(moduleUrl);
+  let module = loaded.get(source);
+  if (!module) {
+    const runnable = compiledTwin(source) ?? source;
+    module = TYPESCRIPT.test(new URL(runnable).pathname)
+      ? import('tsx/esm/api').then(({ tsImport }) => tsImport(runnable, import.meta.url) as Promise<Record<string, unknown>>)
+      : (import(runnable) as Promise<Record<string, unknown>>);
+    loaded.set(source, module);
   }
-  return pathToFileURL(compiled).href;
+  return module;
 }
 
 /** Whether a module's export is a model definition (what `defineModel` returns). */
@@ -41,9 +83,9 @@ export function isModelDefinition(value: unknown): value is AnyModel {
 
 /** Imports the model named `name` from a module (in a worker). */
 export async function importModel(module: string, name: string): Promise<AnyModel> {
-  const exports = (await import(runnableModule(module))) as Record<string, unknown>;
+  const exports = await importModule(module);
   const definition = Object.values(exports).filter(isModelDefinition).find((model) => model.name === name);
-  if (!definition) throw new ModelError(`module ${module} exports no model named '${name}'`);
+  if (!definition) throw new ModelError(`module ${moduleSource(module)} exports no model named '${name}'`);
   return definition;
 }
 

@@ -2,7 +2,7 @@
  * Model parameters: their typed specifications, and their resolution from user input
  * (CLI strings or library values) into a fully filled, validated object.
  */
-import { UsageError } from './errors.js';
+import { ModelError, UsageError } from './errors.js';
 
 interface ParamBase {
   /** One line for `cocomc help check`, saying what the parameter means. */
@@ -50,6 +50,50 @@ export const param = {
     ({ type: 'list', doc, values, optional: true }),
 };
 
+const KINDS = 'int, boolean, choice, list (made by param.int, param.bool, param.choice, param.list)';
+
+/** What is wrong with one parameter's spec, or undefined when nothing is. */
+function specProblem(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return `is ${String(spec)}, not a parameter spec; accepted kinds: ${KINDS}`;
+  const { type, doc, values, default: byDefault, optional, min, max } = spec as Record<string, unknown>;
+  if (type !== 'int' && type !== 'boolean' && type !== 'choice' && type !== 'list') return `has type '${String(type)}'; accepted: ${KINDS}`;
+  if (typeof doc !== 'string') return 'has no doc: the one line that help prints for it';
+  if (byDefault === undefined && optional !== true) return 'has no default: give one, or make it optional (param.derivedBool, param.derivedChoice, param.list)';
+  switch (type) {
+    case 'int': {
+      const bound = (n: unknown): boolean => n === undefined || Number.isSafeInteger(n);
+      if (!bound(min) || !bound(max)) return `has bounds ${String(min)}..${String(max)}; they must be whole numbers`;
+      const inBounds = (n: number): boolean => n >= ((min as number | undefined) ?? -Infinity) && n <= ((max as number | undefined) ?? Infinity);
+      if (byDefault !== undefined && !(Number.isSafeInteger(byDefault) && inBounds(byDefault as number))) {
+        return `has default ${String(byDefault)}; accepted: ${acceptedValues(spec as IntParam)}`;
+      }
+      return undefined;
+    }
+    case 'boolean':
+      return byDefault === undefined || typeof byDefault === 'boolean' ? undefined : `has default ${String(byDefault)}; accepted: true, false`;
+    case 'choice':
+    case 'list': {
+      if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string')) return 'has no values: a non-empty array of names';
+      const defaults = byDefault === undefined ? [] : type === 'list' && Array.isArray(byDefault) ? byDefault : [byDefault];
+      const stray = defaults.find((d) => !values.includes(d));
+      return stray === undefined ? undefined : `has default '${String(stray)}', which is not one of its values: ${values.join(', ')}`;
+    }
+  }
+}
+
+/**
+ * Checks a model's parameter specs, so that an author's mistake in one is a ModelError naming the
+ * parameter rather than a failure somewhere later (or a parameter that silently takes no value).
+ */
+export function checkParamSpecs(specs: unknown): asserts specs is ParamSpecs {
+  if (typeof specs !== 'object' || specs === null) throw new ModelError(`a model's params must be an object of parameter specs, not ${String(specs)}`);
+  for (const [name, spec] of Object.entries(specs)) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new ModelError(`parameter '${name}' cannot be a flag: name parameters in camelCase (hostFailures is --host-failures)`);
+    const problem = specProblem(spec);
+    if (problem) throw new ModelError(`parameter '${name}' ${problem}`);
+  }
+}
+
 /** Turns a camelCase parameter name into its CLI flag: `hostFailures` -> `--host-failures`. */
 export function flagName(name: string): string {
   return '--' + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -62,7 +106,8 @@ export type RawValue = string | number | boolean | readonly string[];
 export function acceptedValues(spec: ParamSpec): string {
   switch (spec.type) {
     case 'int':
-      return spec.max === undefined ? `a whole number >= ${spec.min ?? -Infinity}` : `a whole number from ${spec.min ?? -Infinity} to ${spec.max}`;
+      if (spec.max === undefined) return spec.min === undefined ? 'a whole number' : `a whole number >= ${spec.min}`;
+      return spec.min === undefined ? `a whole number <= ${spec.max}` : `a whole number from ${spec.min} to ${spec.max}`;
     case 'boolean':
       return 'true, false';
     case 'choice':
@@ -112,6 +157,7 @@ export function resolveParams<Specs extends ParamSpecs>(
   raw: Readonly<Record<string, RawValue | undefined>>,
   validate?: (params: ParamsOf<Specs>) => string | undefined,
 ): ParamsOf<Specs> {
+  checkParamSpecs(specs);
   for (const name of Object.keys(raw)) {
     if (!(name in specs)) {
       const known = Object.keys(specs).map(flagName).join(', ') || 'none';

@@ -5,9 +5,11 @@
  * seven-step protocol without flushTlb on hyperv-vtom) once `coco` is registered, else naivelock's.
  *
  * Chromium is Debian's /usr/bin/chromium, driven by playwright-core. Without it the browser tests
- * fail (CI installs it); COCOMC_SKIP_BROWSER=1 skips them.
+ * are skipped with one line saying so, or fail when CI requires them; COCOMC_SKIP_BROWSER=1 skips
+ * them. They write only to a temporary directory: the README's picture is `npm run docs`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,11 +21,11 @@ import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
 import { protocolStepOf } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
+import { runsWith } from './support/externalProgram.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skipBrowser = process.env.COCOMC_SKIP_BROWSER === '1';
+const skipBrowser = process.env.COCOMC_SKIP_BROWSER === '1' || !runsWith('Chromium', existsSync(CHROMIUM), `Debian: apt-get install chromium, for ${CHROMIUM}`);
 
 /** The issue's scenario when the CoCo model is registered, else the classic naive lock. */
 function scenario() {
@@ -97,6 +99,7 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let pageUrl: string;
+  let artifacts: string;
   let result: CheckResult;
   let property: PropertyResult;
   const requests: string[] = [];
@@ -105,7 +108,7 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      missing = new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium), or set COCOMC_SKIP_BROWSER=1 to skip the browser tests`);
+      missing = new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium)`);
       return;
     }
     const driver = await import('playwright-core').catch(() => undefined);
@@ -117,8 +120,8 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
     const { model, params, properties } = scenario();
     result = await check(model, { workers: 1, params, properties });
     property = result.properties.find((p) => p.status === 'violated')!;
-    mkdirSync('test-artifacts', { recursive: true });
-    const file = path.resolve('test-artifacts', 'report.html');
+    artifacts = mkdtempSync(path.join(tmpdir(), 'cocomc-browser-'));
+    const file = path.join(artifacts, 'report.html');
     writeFileSync(file, renderHtml(result));
     pageUrl = pathToFileURL(file).href;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -133,6 +136,7 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (artifacts) rmSync(artifacts, { recursive: true, force: true });
   });
 
   it('draws the counterexample of the violated property', () => {
@@ -225,17 +229,14 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
       panes: getComputedStyle(document.querySelector('.panes')!).display,
     }));
     expect(print).toEqual({ controls: 'none', panes: 'block' });
-    const pdf = await page.pdf({ path: 'test-artifacts/report.pdf', landscape: true, printBackground: true });
+    const pdf = await page.pdf({ path: path.join(artifacts, 'report.pdf'), landscape: true, printBackground: true });
     expect(pdf.length).toBeGreaterThan(10_000);
     await page.emulateMedia({ media: 'screen' });
   }, 60_000);
 
-  it('saves screenshots: the whole page to test-artifacts/, the counterexample to docs/report.png', async () => {
-    await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
-    // Only the counterexample goes in the README: the statistics hold timings, which would make
-    // the committed picture change on every run.
-    mkdirSync('docs', { recursive: true });
-    const shot = await page.locator('section.trace').first().screenshot({ path: 'docs/report.png' });
+  it('takes screenshots of the whole page and of the counterexample', async () => {
+    await page.screenshot({ path: path.join(artifacts, 'report.png'), fullPage: true });
+    const shot = await page.locator('section.trace').first().screenshot({ path: path.join(artifacts, 'trace.png') });
     expect(shot.length).toBeGreaterThan(10_000);
   }, 60_000);
 });
