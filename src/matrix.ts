@@ -3,6 +3,7 @@
  * axes (a model's `matrix`: say protocol by platform by direction), each cell a whole check.
  */
 import { availableParallelism } from 'node:os';
+import { validateManyChecksOptions } from './checkOptions.js';
 import { UsageError } from './errors.js';
 import { checkMany, type ManyChecksOptions, type Violation } from './manyChecks.js';
 import type { AnyModel, MatrixAxis } from './model.js';
@@ -35,6 +36,7 @@ function combinations(axes: readonly MatrixAxis[]): { labels: Record<string, str
 
 export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<MatrixResult> {
   const started = Date.now();
+  validateManyChecksOptions(options);
   const axes = model.matrix;
   if (!axes) throw new UsageError(`model '${model.name}' has no matrix; matrix works on models that declare matrix axes`);
   const fixed = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Record<string, RawValue>;

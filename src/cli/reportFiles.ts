@@ -2,7 +2,8 @@
  * `--html`, `--itf` and `--dot`: files `check` writes beside the report on stdout (which they
  * leave unchanged), each announced in one line on stderr.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AnyModel } from '../model.js';
 import type { RawValue } from '../params.js';
@@ -15,12 +16,54 @@ import { collectStateGraph, STATE_GRAPH_LIMIT, type StateGraph } from '../stateG
 import type { FlagSpec, ParsedArgs } from './args.js';
 
 export const reportFileFlags: FlagSpec[] = [
-  { flag: '--html', key: 'html', type: 'value', placeholder: 'FILE', doc: 'also write the report as one self-contained HTML page: swimlane counterexamples beside their states', default: 'none', accepted: 'a file path' },
-  { flag: '--itf', key: 'itf', type: 'value', placeholder: 'FILE', doc: "also write a trace in the Informal Trace Format (Apalache, Quint): --property's, else the first violated one's", default: 'none', accepted: 'a file path' },
-  { flag: '--dot', key: 'dot', type: 'value', placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out)`, default: 'none', accepted: 'a file path' },
+  { flag: '--html', key: 'html', type: 'value', output: true, placeholder: 'FILE', doc: 'also write the report as one self-contained HTML page: swimlane counterexamples beside their states', default: 'none', accepted: 'a file path' },
+  { flag: '--itf', key: 'itf', type: 'value', output: true, placeholder: 'FILE', doc: "also write a trace in the Informal Trace Format (Apalache, Quint): --property's, else the first violated one's", default: 'none', accepted: 'a file path' },
+  { flag: '--dot', key: 'dot', type: 'value', output: true, placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out)`, default: 'none', accepted: 'a file path' },
 ];
 
 const note = (line: string): void => void process.stderr.write(`cocomc: ${line}\n`);
+
+/** Why `file` cannot be written, or undefined when it can (as far as can be told without writing it). */
+function unwritable(file: string): string | undefined {
+  const problem = (target: string, what: string): string | undefined => {
+    try {
+      accessSync(target, constants.W_OK);
+      return undefined;
+    } catch {
+      return `${what} is not writable`;
+    }
+  };
+  try {
+    if (statSync(file).isDirectory()) return 'it is a directory';
+    return problem(file, 'it');
+  } catch {
+    const directory = path.dirname(file);
+    try {
+      if (!statSync(directory).isDirectory()) return `${directory} is not a directory`;
+    } catch {
+      return `the directory ${directory} does not exist`;
+    }
+    return problem(directory, `the directory ${directory}`);
+  }
+}
+
+/**
+ * Refuses, before any search, an output file that cannot be written or that two flags share:
+ * found after a long check, either would hide the verdict or keep only the last file written.
+ */
+export function checkOutputFiles(specs: readonly FlagSpec[], values: ParsedArgs['values']): void {
+  const taken = new Map<string, string>();
+  for (const spec of specs) {
+    const file = values[spec.key];
+    if (!spec.output || typeof file !== 'string') continue;
+    const resolved = path.resolve(file);
+    const other = taken.get(resolved);
+    if (other !== undefined) throw new UsageError(`${other} and ${spec.flag} name the same file ${file}; give each its own`);
+    taken.set(resolved, spec.flag);
+    const problem = unwritable(resolved);
+    if (problem !== undefined) throw new UsageError(`cannot write ${spec.flag} ${file}: ${problem}`);
+  }
+}
 
 /** Writes a report file; a path that cannot be written is a usage error naming it. */
 export function writeTextFile(flag: string, file: string, text: string): void {

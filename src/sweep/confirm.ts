@@ -3,11 +3,12 @@
  * unsafe ones, checked again in a larger configuration. A verdict that changes is evidence that
  * the small scope missed something; none changing is evidence (not proof) that it did not.
  */
+import { validateManyChecksOptions } from '../checkOptions.js';
+import { UsageError } from '../errors.js';
 import { checkMany, type ManyChecksOptions } from '../manyChecks.js';
 import type { AnyModel } from '../model.js';
-import { UsageError } from '../errors.js';
-import type { RawValue } from '../params.js';
-import type { SequenceResult, SweepResult } from './sweep.js';
+import { flagName, resolveParams, type RawValue } from '../params.js';
+import { sweepSpecOf, type SequenceResult, type SweepResult } from './sweep.js';
 
 export interface ConfirmResult {
   /** The parameters changed for the confirmation (`pages=2,readers=2`). */
@@ -38,6 +39,25 @@ export function evenSample<T>(items: readonly T[], size: number): T[] {
 
 const names = (r: Pick<SequenceResult, 'violated'>): string[] => r.violated.map((v) => v.name).sort();
 
+/**
+ * The configuration of the confirmation: the sweep's, changed by `larger`. Resolved here, so that
+ * a bad name or value is refused before any check rather than by the first check that runs.
+ */
+export function confirmParams(model: AnyModel, sweepParams: Readonly<Record<string, unknown>>, larger: Readonly<Record<string, string>>): Record<string, RawValue> {
+  const spec = sweepSpecOf(model);
+  if (larger[spec.param] !== undefined) {
+    throw new UsageError(`${flagName(spec.param)} cannot be given to --confirm: the confirmation re-checks the sweep's own sequences`);
+  }
+  const params = { ...(sweepParams as Record<string, RawValue>), ...larger };
+  try {
+    resolveParams(model.params, { ...params, [spec.param]: [...spec.base] }, model.validate);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`--confirm: ${error.message}`);
+    throw error;
+  }
+  return params;
+}
+
 export async function confirm(
   model: AnyModel,
   small: SweepResult,
@@ -45,11 +65,12 @@ export async function confirm(
   options: ManyChecksOptions & { unsafeSample?: number } = {},
 ): Promise<ConfirmResult> {
   const started = Date.now();
-  const param = model.sweep!.param;
+  validateManyChecksOptions(options);
+  const params = confirmParams(model, small.params, larger);
+  const param = sweepSpecOf(model).param;
   const safe = small.results.filter((r) => r.violated.length === 0);
   const unsafe = evenSample(small.results.filter((r) => r.violated.length > 0), options.unsafeSample ?? 100);
   const chosen = [...safe, ...unsafe];
-  const params: Record<string, RawValue> = { ...(small.params as Record<string, RawValue>), ...larger };
   const summaries = await checkMany(model, chosen.map((r) => ({ ...params, [param]: r.steps })), options);
   const changed = summaries
     .map((summary, i) => ({ steps: chosen[i]!.steps, small: names(chosen[i]!), large: names(summary) }))

@@ -4,6 +4,7 @@
  * and a counterexample for each step and each forced edge: why it is needed.
  */
 import { availableParallelism } from 'node:os';
+import { validateManyChecksOptions } from '../checkOptions.js';
 import { UsageError } from '../errors.js';
 import { checkMany, type CheckSummary, type ManyChecksOptions, type ParamSet, type Violation } from '../manyChecks.js';
 import type { AnyModel, SweepSpec } from '../model.js';
@@ -111,6 +112,7 @@ export function analyse(base: readonly string[], results: readonly SequenceResul
 /** Checks every sequence of the model's sweep list and analyses the results. */
 export async function sweep(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<SweepResult> {
   const started = Date.now();
+  validateManyChecksOptions(options);
   const spec = sweepSpecOf(model);
   const params = sweepParams(model, spec, user);
   const sequences = allSequences(spec.base);

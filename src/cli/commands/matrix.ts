@@ -2,11 +2,11 @@
 import { matrix } from '../../matrix.js';
 import { formatMatrix, formatMatrixMarkdown, matrixJson } from '../../report/matrixText.js';
 import type { FlagSpec } from '../args.js';
-import { manyChecksFlags, parseManyChecks } from './shared.js';
+import { manyChecksFlags, OUTPUT_FORMAT, parseManyChecks } from './shared.js';
 
 export const matrixFlags: FlagSpec[] = [
   ...manyChecksFlags,
-  { flag: '--markdown', key: 'markdown', type: 'boolean', doc: 'print the table in Markdown', default: 'false' },
+  { flag: '--markdown', key: 'markdown', type: 'boolean', doc: 'print the table in Markdown', default: 'false', oneOf: OUTPUT_FORMAT },
 ];
 
 export async function matrixCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {

@@ -1,23 +1,24 @@
 /** `cocomc sweep [MODEL] [flags]`: checks every ordering of the model's steps and explains the safe ones. */
 import { formatConfirm, formatSweep, formatSweepTsv } from '../../report/sweepText.js';
-import { confirm, parseAssignments } from '../../sweep/confirm.js';
+import { confirm, confirmParams, parseAssignments } from '../../sweep/confirm.js';
 import { renderSweepHtml } from '../../report/sweepHtml.js';
-import { sweep } from '../../sweep/sweep.js';
+import { sweep, sweepParams, sweepSpecOf } from '../../sweep/sweep.js';
 import { witnessTraces } from '../../sweep/witnessTraces.js';
 import { writeTextFile } from '../reportFiles.js';
 import type { FlagSpec } from '../args.js';
-import { manyChecksFlags, parseManyChecks } from './shared.js';
+import { manyChecksFlags, OUTPUT_FORMAT, parseManyChecks } from './shared.js';
 
 export const sweepFlags: FlagSpec[] = [
   ...manyChecksFlags,
-  { flag: '--tsv', key: 'tsv', type: 'boolean', doc: 'print one row per sequence, tab-separated', default: 'false' },
-  { flag: '--html', key: 'html', type: 'value', placeholder: 'FILE', doc: 'also write an HTML page with the counterexample of every step and edge witness', default: 'none', accepted: 'a file path' },
+  { flag: '--tsv', key: 'tsv', type: 'boolean', doc: 'print one row per sequence, tab-separated', default: 'false', oneOf: OUTPUT_FORMAT },
+  { flag: '--html', key: 'html', type: 'value', output: true, placeholder: 'FILE', doc: 'also write an HTML page with the counterexample of every step and edge witness', default: 'none', accepted: 'a file path' },
   { flag: '--confirm', key: 'confirm', type: 'value', placeholder: 'NAME=VALUE,...', doc: 're-check the safe sequences and a sample of the unsafe ones at larger sizes, e.g. pages=2,readers=2' },
 ];
 
 export async function sweepCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, sweepFlags, 'sequences');
   const larger = typeof values.confirm === 'string' ? parseAssignments(values.confirm) : undefined;
+  if (larger) confirmParams(model, sweepParams(model, sweepSpecOf(model), params), larger);
   const result = await sweep(model, params, { workers, signal, onProgress });
   const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
   progress.done();
