@@ -10,7 +10,7 @@ import type { RawValue } from '../params.js';
 import { renderDot } from '../report/dot.js';
 import { renderHtml } from '../report/html.js';
 import { toItf, traceToExport } from '../report/itf.js';
-import { count } from '../report/text.js';
+import { count, counted } from '../report/text.js';
 import type { CheckResult } from '../result.js';
 import { collectStateGraph, STATE_GRAPH_LIMIT, type StateGraph } from '../stateGraph.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
@@ -85,20 +85,20 @@ export async function stateGraphIfAsked(values: ParsedArgs['values'], model: Any
 /** Writes the files the flags ask for. */
 export function writeReportFiles(values: ParsedArgs['values'], result: CheckResult, graph: StateGraph | undefined): void {
   if (typeof values.html === 'string') {
-    writeTextFile('--html', values.html, renderHtml(result));
+    writeTextFile('--html', values.html, renderHtml(result, { witnesses: values.witnesses === true }));
     note(`wrote the HTML report to ${values.html}`);
   }
   if (typeof values.itf === 'string') {
     const property = traceToExport(result, values.property as string[] | undefined);
     if (property) {
       writeTextFile('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
-      note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${property.trace!.length} states) as ITF to ${values.itf}`);
+      note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${counted(property.trace!.length, 'state')}) as ITF to ${values.itf}`);
     } else {
       note(`--itf: no trace to write (${values.property ? 'no property named by --property has one' : 'no property is violated'}); ${values.itf} not written`);
     }
   }
   if (graph && typeof values.dot === 'string') {
     writeTextFile('--dot', values.dot, renderDot(graph));
-    note(`wrote the state graph (${count(graph.states.length)} states, ${count(graph.edges.length)} transitions) to ${values.dot}`);
+    note(`wrote the state graph (${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')}) to ${values.dot}`);
   }
 }

@@ -24,6 +24,7 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
   { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
+  { flag: '--witnesses', key: 'witnesses', type: 'boolean', doc: 'also print the witness of each sometimes property as counterexamples are printed (and draw it in --html)', default: 'false' },
 ];
 
 /** The check options the engine flags ask for. */
@@ -57,7 +58,7 @@ export async function checkCommand(argv: readonly string[], signal: AbortSignal)
   const graph = await stateGraphIfAsked(values, model, params);
   const result = await check(model, { ...options, params });
   progress.done();
-  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result) + '\n');
+  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
   writeReportFiles(values, result, graph);
   return exitCodeOf(result);
 }
