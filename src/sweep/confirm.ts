@@ -13,10 +13,14 @@ import { sweepSpecOf, type SequenceResult, type SweepResult } from './sweep.js';
 export interface ConfirmResult {
   /** The parameters changed for the confirmation (`pages=2,readers=2`). */
   larger: Record<string, string>;
+  /** Sequences re-checked to the end in the larger configuration. */
   checked: number;
+  /** Sequences chosen but not re-checked to the end (after Ctrl-C): no verdict of theirs is compared. */
+  notChecked: number;
+  /** The safe sequences chosen (all of them), and the unsafe ones sampled. */
   safeChecked: number;
   unsafeChecked: number;
-  /** Sequences whose set of failing properties differs in the larger configuration. */
+  /** Sequences re-checked whose set of failing properties differs in the larger configuration. */
   changed: { steps: string[]; small: string[]; large: string[] }[];
   seconds: number;
 }
@@ -68,12 +72,21 @@ export async function confirm(
   validateManyChecksOptions(options);
   const params = confirmParams(model, small.params, larger);
   const param = sweepSpecOf(model).param;
-  const safe = small.results.filter((r) => r.violated.length === 0);
-  const unsafe = evenSample(small.results.filter((r) => r.violated.length > 0), options.unsafeSample ?? 100);
+  const safe = small.results.filter((r) => r.verdict === 'safe');
+  const unsafe = evenSample(small.results.filter((r) => r.verdict === 'unsafe'), options.unsafeSample ?? 100);
   const chosen = [...safe, ...unsafe];
   const summaries = await checkMany(model, chosen.map((r) => ({ ...params, [param]: r.steps })), options);
-  const changed = summaries
-    .map((summary, i) => ({ steps: chosen[i]!.steps, small: names(chosen[i]!), large: names(summary) }))
-    .filter((c) => c.small.join() !== c.large.join());
-  return { larger, checked: summaries.length, safeChecked: safe.length, unsafeChecked: unsafe.length, changed, seconds: (Date.now() - started) / 1000 };
+  const compared = chosen.flatMap((r, i) => {
+    const large = summaries[i];
+    return large && large.verdict !== 'not checked' ? [{ steps: r.steps, small: names(r), large: names(large) }] : [];
+  });
+  return {
+    larger,
+    checked: compared.length,
+    notChecked: chosen.length - compared.length,
+    safeChecked: safe.length,
+    unsafeChecked: unsafe.length,
+    changed: compared.filter((c) => c.small.join() !== c.large.join()),
+    seconds: (Date.now() - started) / 1000,
+  };
 }

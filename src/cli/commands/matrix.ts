@@ -1,4 +1,5 @@
 /** `cocomc matrix [MODEL] [flags]`: the model checked at every combination of its matrix axes. */
+import { ExitCode } from '../../errors.js';
 import { matrix } from '../../matrix.js';
 import { formatMatrix, formatMatrixMarkdown, matrixJson } from '../../report/matrixText.js';
 import type { FlagSpec } from '../args.js';
@@ -15,5 +16,5 @@ export async function matrixCommand(argv: readonly string[], signal: AbortSignal
   progress.done();
   const out = values.json ? JSON.stringify(matrixJson(result), null, 2) : values.markdown ? formatMatrixMarkdown(result) : formatMatrix(result);
   process.stdout.write(out + '\n');
-  return signal.aborted ? 3 : 0;
+  return result.complete ? ExitCode.ok : ExitCode.incomplete;
 }

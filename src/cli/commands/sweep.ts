@@ -1,5 +1,6 @@
 /** `cocomc sweep [MODEL] [flags]`: checks every ordering of the model's steps and explains the safe ones. */
-import { formatConfirm, formatSweep, formatSweepTsv } from '../../report/sweepText.js';
+import { ExitCode } from '../../errors.js';
+import { confirmationNotRun, formatConfirm, formatSweep, formatSweepTsv } from '../../report/sweepText.js';
 import { confirm, confirmParams, parseAssignments } from '../../sweep/confirm.js';
 import { renderSweepHtml } from '../../report/sweepHtml.js';
 import { sweep, sweepParams, sweepSpecOf } from '../../sweep/sweep.js';
@@ -20,14 +21,16 @@ export async function sweepCommand(argv: readonly string[], signal: AbortSignal)
   const larger = typeof values.confirm === 'string' ? parseAssignments(values.confirm) : undefined;
   if (larger) confirmParams(model, sweepParams(model, sweepSpecOf(model), params), larger);
   const result = await sweep(model, params, { workers, signal, onProgress });
+  // Confirming an incomplete sweep would re-check a biased part of it: it is said not to have run.
   const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
   progress.done();
   if (typeof values.html === 'string') {
     writeTextFile('--html', values.html, renderSweepHtml(result, await witnessTraces(model, result)));
     process.stderr.write(`cocomc: wrote the sweep's HTML report to ${values.html}\n`);
   }
-  if (values.json) process.stdout.write(JSON.stringify({ ...result, confirmation }, null, 2) + '\n');
+  const confirmText = confirmation ? formatConfirm(confirmation) : larger ? confirmationNotRun(larger) : undefined;
+  if (values.json) process.stdout.write(JSON.stringify({ ...result, confirmation: larger ? confirmation ?? null : undefined }, null, 2) + '\n');
   else if (values.tsv) process.stdout.write(formatSweepTsv(result) + '\n');
-  else process.stdout.write(formatSweep(result) + (confirmation ? '\n\n' + formatConfirm(confirmation) : '') + '\n');
-  return result.complete ? 0 : 3;
+  else process.stdout.write(formatSweep(result) + (confirmText ? '\n\n' + confirmText : '') + '\n');
+  return result.complete && (confirmation?.notChecked ?? 0) === 0 ? ExitCode.ok : ExitCode.incomplete;
 }
