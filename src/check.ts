@@ -152,7 +152,7 @@ function peakResidentBytes(): number {
   return peakRead.bytes;
 }
 
-function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
+export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
   if (!names || names.length === 0) return [...all];
   return names.map((name) => {
     const property = all.find((p) => p.name === name);

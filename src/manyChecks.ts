@@ -4,8 +4,9 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { check } from './check.js';
+import { check, selectProperties } from './check.js';
 import type { AnyModel } from './model.js';
+import { instantiate } from './modelInstance.js';
 import type { RawValue } from './params.js';
 import { verdictOf, type CheckResult } from './result.js';
 import { workerPool } from './workerPool.js';
@@ -81,6 +82,8 @@ function chunkSize(checks: number, workers: number): number {
  */
 export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[], options: ManyChecksOptions = {}): Promise<(CheckSummary | null)[]> {
   const workers = options.workers ?? availableParallelism();
+  // Unknown names are refused here: from a worker thread the UsageError would come back as a plain error.
+  if (options.properties && paramSets.length > 0) selectProperties(instantiate(model, paramSets[0]).properties, options.properties);
   const chunks: ParamSet[][] = [];
   const size = chunkSize(paramSets.length, workers);
   for (let i = 0; i < paramSets.length; i += size) chunks.push(paramSets.slice(i, i + size));

@@ -58,6 +58,16 @@ describe('sweep(), matrix() and confirm() validate as their commands do', () => 
     for (const command of ['sweep', 'matrix']) expect(cocomc(command, '--workers', '0.5').stderr).toBe(`cocomc: ${message}\n`);
   });
 
+  it('refuses an unknown property with the UsageError check() gives, whatever the number of workers', async () => {
+    const refusal = await check(coco, { properties: ['Nope'] }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UsageError);
+    for (const workers of [1, 2]) {
+      const error = await matrix(coco, {}, { workers, properties: ['Nope'] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).message).toBe((refusal as UsageError).message);
+    }
+  });
+
   it('refuses a bad --confirm value before any check, from the library and the command line', async () => {
     const small = { model: 'coco', params: { pages: 1, readers: 1 }, results: [] } as unknown as SweepResult;
     const message = "--confirm: bad value 'abc' for --pages; accepted: a whole number >= 1";
