@@ -66,6 +66,7 @@ describe('sweep(), matrix() and confirm() validate as their commands do', () => 
       expect(error).toBeInstanceOf(UsageError);
       expect((error as UsageError).message).toBe((refusal as UsageError).message);
     }
+    expect(cocomc('matrix', '--property', 'Nope').stderr).toBe(`cocomc: ${(refusal as UsageError).message}\n`);
   });
 
   it('refuses a bad --confirm value before any check, from the library and the command line', async () => {

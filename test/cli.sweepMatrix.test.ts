@@ -81,4 +81,11 @@ describe('cocomc matrix', () => {
     expect(lines[0]).toBe('| protocol | tdx decrypt | tdx encrypt | tdx+paravisor decrypt | tdx+paravisor encrypt | snp decrypt | snp encrypt | hyperv-vtom decrypt | hyperv-vtom encrypt |');
     expect(lines.find((l) => l.startsWith('| seven-step |'))).toMatch(/^\| seven-step \| safe \| safe \| safe \| safe \| NoKernelOops/);
   }, 120_000);
+
+  it('checks only the properties --property names, as the library option properties does', () => {
+    const run = cocomc('matrix', '--pages', '1', '--readers', '1', '--property', 'NoKernelOops', '--json');
+    expect(run.code).toBe(0);
+    const failed = (JSON.parse(run.stdout) as { cells: { violated: { name: string }[] }[] }).cells.flatMap((c) => c.violated.map((v) => v.name));
+    expect(new Set(failed)).toEqual(new Set(['NoKernelOops']));
+  }, 120_000);
 });

@@ -11,8 +11,8 @@ export const matrixFlags: FlagSpec[] = [
 ];
 
 export async function matrixCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, matrixFlags, 'cells');
-  const result = await matrix(model, params, { workers, signal, onProgress });
+  const { model, params, values, progress, options } = await parseManyChecks(argv, matrixFlags, 'cells', signal);
+  const result = await matrix(model, params, options);
   progress.done();
   const out = values.json ? JSON.stringify(matrixJson(result), null, 2) : values.markdown ? formatMatrixMarkdown(result) : formatMatrix(result);
   process.stdout.write(out + '\n');

@@ -17,15 +17,15 @@ export const sweepFlags: FlagSpec[] = [
 ];
 
 export async function sweepCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, sweepFlags, 'sequences');
+  const { model, params, values, progress, options } = await parseManyChecks(argv, sweepFlags, 'sequences', signal);
   const larger = typeof values.confirm === 'string' ? parseAssignments(values.confirm) : undefined;
   if (larger) confirmParams(model, sweepParams(model, sweepSpecOf(model), params), larger);
-  const result = await sweep(model, params, { workers, signal, onProgress });
+  const result = await sweep(model, params, options);
   // Confirming an incomplete sweep would re-check a biased part of it: it is said not to have run.
-  const confirmation = larger && result.complete ? await confirm(model, result, larger, { workers, signal, onProgress }) : undefined;
+  const confirmation = larger && result.complete ? await confirm(model, result, larger, options) : undefined;
   progress.done();
   if (typeof values.html === 'string') {
-    writeTextFile('--html', values.html, renderSweepHtml(result, await witnessTraces(model, result)));
+    writeTextFile('--html', values.html, renderSweepHtml(result, await witnessTraces(model, result, options.properties)));
     process.stderr.write(`cocomc: wrote the sweep's HTML report to ${values.html}\n`);
   }
   const confirmText = confirmation ? formatConfirm(confirmation) : larger ? confirmationNotRun(larger) : undefined;
