@@ -1,6 +1,6 @@
 /**
  * The comparison matrix: a model checked at every combination of the values of its declared
- * axes (a model's `matrix`: say protocol by platform by direction), each cell a whole check.
+ * axes (a model's `matrix`, each axis a list of labelled parameter values), each cell a whole check.
  */
 import { availableParallelism } from 'node:os';
 import { validateManyChecksOptions } from './checkOptions.js';

@@ -25,7 +25,7 @@ function witnessSection(w: WitnessTrace, i: number): string {
   return (
     `<section class="witness-case" id="why-${i}"><h2>${escapeHtml(title)}</h2>\n` +
     `<p class="doc"><code>${escapeHtml(sequence(w.steps))}</code> fails ${escapeHtml(formatViolations(w.violated))}.</p>\n` +
-    (first ? traceSection(first, `why-${i}-trace`, w.result.actors) : '<p class="doc">No trace: only a reachability property fails (CPU 0 can never return ok).</p>') +
+    (first ? traceSection(first, `why-${i}-trace`, w.result.actors) : '<p class="doc">No trace: only a reachability property fails (it is never witnessed).</p>') +
     '</section>'
   );
 }

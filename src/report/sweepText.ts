@@ -7,7 +7,7 @@ import type { SweepResult } from '../sweep/sweep.js';
 import { count, counted } from './text.js';
 import { formatOutcome } from './violations.js';
 
-const seq = (steps: readonly string[]): string => (steps.length ? steps.join(' ') : '(no steps: just return ok)');
+const seq = (steps: readonly string[]): string => (steps.length ? steps.join(' ') : '(no steps)');
 
 /** The forced order as chains where possible: each reduced edge once. */
 function formatEdges(edges: SweepResult['edges']): string[] {
@@ -34,7 +34,7 @@ export function formatSweep(result: SweepResult): string {
     `cocomc sweep: ${result.model}, ${counted(result.sequences, 'sequence')} of distinct steps from: ${result.base.join(', ')}`,
     `configuration: ${params || 'defaults'}; ${result.seconds.toFixed(1)} s on ${counted(result.workers, 'worker')}${incomplete}`,
     '',
-    `Safe sequences (every property holds and CPU 0 can complete): ${count(result.safe.length)} of ${count(checked)}` +
+    `Safe sequences (every property holds, and every reachability property is witnessed): ${count(result.safe.length)} of ${count(checked)}` +
       (result.complete ? '' : ` checked; any of the ${count(result.notChecked)} not checked may be safe too`),
     ...result.safe.map((s, i) => `  ${String(i + 1).padStart(3)}. ${seq(s)}`),
     '',
@@ -61,7 +61,7 @@ export function formatSweepTsv(result: SweepResult): string {
   return ['steps\tverdict\tviolated', ...rows].join('\n');
 }
 
-/** `pages=2,readers=2`, as --confirm takes it. */
+/** `NAME=VALUE,...`, as --confirm takes it. */
 const assignments = (larger: Readonly<Record<string, string>>): string => Object.entries(larger).map(([k, v]) => `${k}=${v}`).join(',');
 
 export function formatConfirm(confirmation: ConfirmResult): string {

@@ -11,7 +11,7 @@ import { flagName, resolveParams, type RawValue } from '../params.js';
 import { sweepSpecOf, type SequenceResult, type SweepResult } from './sweep.js';
 
 export interface ConfirmResult {
-  /** The parameters changed for the confirmation (`pages=2,readers=2`). */
+  /** The parameters changed for the confirmation, by name. */
   larger: Record<string, string>;
   /** Sequences re-checked to the end in the larger configuration. */
   checked: number;
@@ -25,11 +25,11 @@ export interface ConfirmResult {
   seconds: number;
 }
 
-/** Parses `pages=2,readers=2`. */
+/** Parses `NAME=VALUE,...` (kebab-case names as the flags spell them, or camelCase). */
 export function parseAssignments(text: string): Record<string, string> {
   const pairs = text.split(',').map((part) => part.split('='));
   if (pairs.some((p) => p.length !== 2 || !p[0] || !p[1])) {
-    throw new UsageError(`bad value '${text}' for --confirm; accepted: NAME=VALUE pairs separated by commas, e.g. pages=2,readers=2`);
+    throw new UsageError(`bad value '${text}' for --confirm; accepted: NAME=VALUE pairs of model parameters separated by commas`);
   }
   return Object.fromEntries(pairs.map(([name, value]) => [name!.trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value!.trim()]));
 }

@@ -13,7 +13,7 @@ export const sweepFlags: FlagSpec[] = [
   ...manyChecksFlags,
   { flag: '--tsv', key: 'tsv', type: 'boolean', doc: 'print one row per sequence, tab-separated', default: 'false', oneOf: OUTPUT_FORMAT },
   { flag: '--html', key: 'html', type: 'value', output: true, placeholder: 'FILE', doc: 'also write an HTML page with the counterexample of every step and edge witness', default: 'none', accepted: 'a file path' },
-  { flag: '--confirm', key: 'confirm', type: 'value', placeholder: 'NAME=VALUE,...', doc: 're-check the safe sequences and a sample of the unsafe ones at larger sizes, e.g. pages=2,readers=2' },
+  { flag: '--confirm', key: 'confirm', type: 'value', placeholder: 'NAME=VALUE,...', doc: "re-check the safe sequences and a sample of the unsafe ones with these model parameters changed (larger sizes)", accepted: 'NAME=VALUE pairs of model parameters, separated by commas' },
 ];
 
 export async function sweepCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
