@@ -39,7 +39,7 @@ export function formatSweep(result: SweepResult): string {
     ...result.safe.map((s, i) => `  ${String(i + 1).padStart(3)}. ${seq(s)}`),
     '',
     forcedOrderHeading(result),
-    ...(result.edges.length ? formatEdges(result.edges) : ['  (none)']),
+    ...(result.edges.length ? formatEdges(result.edges) : [result.complete ? '  (none)' : '  (none proven by the checked sequences)']),
     '',
     'Why each step is needed (the reference order without it):',
     ...result.whyStep.map((w) => `  ${w.reason.replace('without ', '').padEnd(width)}  ${formatOutcome(w)}\n  ${''.padEnd(width)}  ${seq(w.steps)}`),
