@@ -47,6 +47,14 @@ describe('the analysis of a partly checked sweep', () => {
     expect(analysis.firstFailure).toEqual([{ name: 'Chain', count: unsafe }]);
   });
 
+  it('says that its forced order rests on an incomplete sweep, and that it proves no pair yet', () => {
+    const partial: SweepResult = { model: 'chain', params: {}, base, sequences: results.length, ...analysis, results, workers: 1, seconds: 0, complete: false };
+    const text = formatSweep(partial);
+    expect(text).toContain('Safe sequences (every property holds, and every reachability property is witnessed): 1 of 41 checked; any of the 24 not checked may be safe too');
+    expect(text).toContain('Forced order, as far as the checked sequences prove it (the sweep is incomplete; the 24 sequences not checked may force more)');
+    expect(text).toContain('  (none proven by the checked sequences)');
+  });
+
   it('forces the chain once the sequences that break it are known to be unsafe', () => {
     const known = results.map((r): SequenceResult => (r.verdict === 'not checked' && !isSafe(r.steps) ? { ...r, verdict: 'unsafe', violated: [{ name: 'Chain', traceLength: 4 }] } : r));
     expect(analyse(base, known).forcedOrder).toEqual([['a', 'b'], ['a', 'c'], ['b', 'c']]);
