@@ -101,8 +101,10 @@ export function validateManyChecksOptions(options: unknown): asserts options is 
 
 /**
  * A number flag's value as the library takes it: a decimal number becomes a number, anything
- * else stays the text given, so that the error names exactly what was typed.
+ * else (and a number too large to hold, which would become Infinity) stays the text given, so
+ * that the error names what was typed.
  */
 export function numberFromFlag(raw: string | boolean | string[] | undefined): unknown {
-  return typeof raw === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) ? Number(raw) : raw;
+  if (typeof raw !== 'string' || !/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw)) return raw;
+  return Number.isFinite(Number(raw)) ? Number(raw) : raw;
 }

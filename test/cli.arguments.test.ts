@@ -12,10 +12,11 @@ import { cocomc } from './support/cocomc.js';
 const directory = mkdtempSync(path.join(tmpdir(), 'cocomc-args-'));
 const report = path.join(directory, 'report.html');
 
-describe('contradictory flags', () => {
+describe('contradictory or malformed flags', () => {
   it.each([
     [['check', 'coco', '--pages', '2', '--pages', '3'], '--pages given twice (--pages 2, then --pages 3); it takes one value'],
     [['check', 'naivelock', '--deadlock', '--no-deadlock'], '--deadlock given twice (--deadlock, then --no-deadlock); it takes one value'],
+    [['check', 'naivelock', '--time-limit', '1e999'], "bad value '1e999' for --time-limit; accepted: a number of seconds > 0"],
     [['check', 'naivelock', '--json=yes'], "bad value 'yes' for --json; accepted: --json or --json=true (on), --no-json or --json=false (off)"],
     [['sweep', '--json', '--tsv'], '--json and --tsv cannot be given together: each chooses the output format; give one of --json, --tsv'],
     [['matrix', '--markdown', '--json'], '--json and --markdown cannot be given together: each chooses the output format; give one of --json, --markdown'],
