@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { search, type Progress, type SearchOutcome } from './bfs.js';
+import { validateCheckOptions } from './checkOptions.js';
 import { UsageError } from './errors.js';
 import { Expander } from './expand.js';
 import { collisionProbability, fingerprint, fp } from './fingerprint.js';
@@ -56,6 +57,7 @@ export const DEADLOCK = 'Deadlock';
 
 /** Checks a model's properties by exhaustive breadth-first search. */
 export async function check(model: AnyModel, options: CheckOptions = {}): Promise<CheckResult> {
+  validateCheckOptions(options);
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const instance = buildInstance(model, params);
@@ -150,7 +152,7 @@ function peakResidentBytes(): number {
   return peakRead.bytes;
 }
 
-function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
+export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
   if (!names || names.length === 0) return [...all];
   return names.map((name) => {
     const property = all.find((p) => p.name === name);

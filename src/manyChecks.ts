@@ -4,10 +4,11 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { check } from './check.js';
+import { check, selectProperties } from './check.js';
 import type { AnyModel } from './model.js';
+import { instantiate } from './modelInstance.js';
 import type { RawValue } from './params.js';
-import type { CheckResult } from './result.js';
+import { verdictOf, type CheckResult } from './result.js';
 import { workerPool } from './workerPool.js';
 
 export type ParamSet = Readonly<Record<string, RawValue>>;
@@ -18,11 +19,18 @@ export interface Violation {
   traceLength: number | null;
 }
 
+/**
+ * What a study (the sweep, the matrix) may say of one check: `unsafe` once a property fails (a
+ * counterexample stands even if the search was cut short), `safe` only when the check decided
+ * every property, and `not checked` when it did not run or did not finish.
+ */
+export type StudyVerdict = 'safe' | 'unsafe' | 'not checked';
+
 /** What the sweep and the matrix keep of a check. */
 export interface CheckSummary {
+  verdict: StudyVerdict;
   /** Violated invariants and unwitnessed reachability properties, in the model's property order. */
   violated: Violation[];
-  complete: boolean;
   distinctStates: number;
   transitions: number;
 }
@@ -36,20 +44,26 @@ export interface ManyChecksOptions {
 
 /** Keeps the verdicts of a check: every property that failed, and how short its trace is. */
 export function summarize(result: CheckResult): CheckSummary {
+  const verdict = verdictOf(result);
   return {
+    verdict: verdict === 'violated' ? 'unsafe' : verdict === 'ok' ? 'safe' : 'not checked',
     violated: result.properties
       .filter((p) => p.status === 'violated' || p.status === 'unwitnessed')
       .map((p) => ({ name: p.name, traceLength: p.traceLength })),
-    complete: result.complete,
     distinctStates: result.distinctStates,
     transitions: result.transitions,
   };
 }
 
-/** Checks the model once per parameter set, in this thread. */
-export async function checkEach(model: AnyModel, paramSets: readonly ParamSet[], properties?: readonly string[]): Promise<CheckSummary[]> {
+/** Checks the model once per parameter set, in this thread, until `signal` aborts. */
+export async function checkEach(model: AnyModel, paramSets: readonly ParamSet[], properties?: readonly string[], signal?: AbortSignal): Promise<CheckSummary[]> {
   const summaries: CheckSummary[] = [];
-  for (const params of paramSets) summaries.push(summarize(await check(model, { workers: 1, params, properties, traces: false })));
+  for (const params of paramSets) {
+    const result = await check(model, { workers: 1, params, properties, traces: false, signal });
+    // A check Ctrl-C cut short is left out, so that the study counts it as not checked.
+    if (signal?.aborted) break;
+    summaries.push(summarize(result));
+  }
   return summaries;
 }
 
@@ -61,43 +75,45 @@ function chunkSize(checks: number, workers: number): number {
   return Math.max(1, Math.min(40, Math.ceil(checks / (workers * 8))));
 }
 
-/** Checks the model once per parameter set, spread over worker threads. */
-export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[], options: ManyChecksOptions = {}): Promise<CheckSummary[]> {
+/**
+ * Checks the model once per parameter set, spread over worker threads. Each summary comes back
+ * at its parameter set's place; after `signal` aborts, the places of checks that did not finish
+ * hold null.
+ */
+export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[], options: ManyChecksOptions = {}): Promise<(CheckSummary | null)[]> {
   const workers = options.workers ?? availableParallelism();
+  // Unknown names are refused here: from a worker thread the UsageError would come back as a plain error.
+  if (options.properties && paramSets.length > 0) selectProperties(instantiate(model, paramSets[0]).properties, options.properties);
   const chunks: ParamSet[][] = [];
   const size = chunkSize(paramSets.length, workers);
   for (let i = 0; i < paramSets.length; i += size) chunks.push(paramSets.slice(i, i + size));
+  const parts: (CheckSummary[] | undefined)[] = [];
   let done = 0;
-  const finished = (part: CheckSummary[]): CheckSummary[] => {
+  const finished = (i: number, part: CheckSummary[]): void => {
+    parts[i] = part;
     done += part.length;
     options.onProgress?.(done, paramSets.length);
-    return part;
   };
+  const inPlace = (): (CheckSummary | null)[] => chunks.flatMap((chunk, i) => chunk.map((_, j) => parts[i]?.[j] ?? null));
   if (workers === 1) {
-    const parts: CheckSummary[][] = [];
-    for (const chunk of chunks) {
+    for (const [i, chunk] of chunks.entries()) {
       if (options.signal?.aborted) break;
-      parts.push(finished(await checkEach(model, chunk, options.properties)));
+      finished(i, await checkEach(model, chunk, options.properties, options.signal));
     }
-    return parts.flat();
+    return inPlace();
   }
   const pool = workerPool(workers);
-  const parts: CheckSummary[][] = [];
   const interrupted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   try {
     const all = Promise.all(
       chunks.map((chunk, i) =>
-        (pool.exec('checkEach', [model.module, model.name, chunk, options.properties]) as Promise<CheckSummary[]>).then((part) => {
-          parts[i] = finished(part);
-        }),
+        (pool.exec('checkEach', [model.module, model.name, chunk, options.properties]) as Promise<CheckSummary[]>).then((part) => finished(i, part)),
       ),
     );
     // Terminating the pool after Ctrl-C rejects the chunks still running; only finished ones count.
     all.catch(() => undefined);
     await Promise.race([all, interrupted]);
-    // After Ctrl-C: the chunks finished so far, up to the first one missing, so results stay in order.
-    const prefix = parts.findIndex((part) => part === undefined);
-    return (prefix < 0 ? parts : parts.slice(0, prefix)).flat();
+    return inPlace();
   } finally {
     await pool.terminate(true);
   }

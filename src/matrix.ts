@@ -1,10 +1,11 @@
 /**
  * The comparison matrix: a model checked at every combination of the values of its declared
- * axes (a model's `matrix`: say protocol by platform by direction), each cell a whole check.
+ * axes (a model's `matrix`, each axis a list of labelled parameter values), each cell a whole check.
  */
 import { availableParallelism } from 'node:os';
+import { validateManyChecksOptions } from './checkOptions.js';
 import { UsageError } from './errors.js';
-import { checkMany, type ManyChecksOptions, type Violation } from './manyChecks.js';
+import { checkMany, type ManyChecksOptions, type StudyVerdict, type Violation } from './manyChecks.js';
 import type { AnyModel, MatrixAxis } from './model.js';
 import { resolveParams, type RawValue } from './params.js';
 
@@ -13,8 +14,10 @@ export interface MatrixCell {
   labels: Record<string, string>;
   /** The parameters the cell was checked with (the axes' and the user's). */
   params: Record<string, RawValue>;
+  verdict: StudyVerdict;
   violated: Violation[];
-  distinctStates: number;
+  /** The states its check reached; null when it was not checked. */
+  distinctStates: number | null;
 }
 
 export interface MatrixResult {
@@ -23,6 +26,8 @@ export interface MatrixResult {
   cells: MatrixCell[];
   workers: number;
   seconds: number;
+  /** Whether every cell was checked (false after Ctrl-C). */
+  complete: boolean;
 }
 
 /** Every combination of one value per axis, first axis outermost. */
@@ -35,6 +40,7 @@ function combinations(axes: readonly MatrixAxis[]): { labels: Record<string, str
 
 export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<MatrixResult> {
   const started = Date.now();
+  validateManyChecksOptions(options);
   const axes = model.matrix;
   if (!axes) throw new UsageError(`model '${model.name}' has no matrix; matrix works on models that declare matrix axes`);
   const fixed = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Record<string, RawValue>;
@@ -43,11 +49,18 @@ export async function matrix(model: AnyModel, user: Readonly<Record<string, RawV
   const cells = combinations(axes).map((c) => ({ ...c, params: { ...fixed, ...c.params } }));
   for (const cell of cells) resolveParams(model.params, cell.params, model.validate);
   const summaries = await checkMany(model, cells.map((c) => c.params), options);
+  const checked: MatrixCell[] = summaries.map((s, i) => ({
+    ...cells[i]!,
+    verdict: s?.verdict ?? 'not checked',
+    violated: s?.violated ?? [],
+    distinctStates: s?.distinctStates ?? null,
+  }));
   return {
     model: model.name,
     axes: axes.map((axis) => ({ name: axis.name, labels: axis.values.map((v) => v.label) })),
-    cells: summaries.map((s, i) => ({ ...cells[i]!, violated: s.violated, distinctStates: s.distinctStates })),
+    cells: checked,
     workers: options.workers ?? availableParallelism(),
     seconds: (Date.now() - started) / 1000,
+    complete: checked.every((c) => c.verdict !== 'not checked'),
   };
 }

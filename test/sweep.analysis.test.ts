@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { forcedPairs, reducedEdges, respects } from '../src/sweep/partialOrder.js';
 import { allSequences, kendallDistance } from '../src/sweep/sequences.js';
-import { analyse, edgeBreaker, firstFailing } from '../src/sweep/sweep.js';
+import { analyse, edgeBreaker, firstFailing, type SequenceResult } from '../src/sweep/sweep.js';
 
 describe('sequences', () => {
   it('are every permutation of every subset: 13,700 of seven steps, shortest first, the base first of its length', () => {
@@ -26,7 +26,8 @@ describe('the forced partial order', () => {
   // Safe exactly when a comes before b and b before c (a chain), whatever d does.
   const base = ['a', 'b', 'c', 'd'];
   const isSafe = (s: string[]): boolean => ['a', 'b', 'c'].every((x) => s.includes(x)) && s.indexOf('a') < s.indexOf('b') && s.indexOf('b') < s.indexOf('c');
-  const results = allSequences(base).map((steps) => ({ steps, violated: isSafe(steps) ? [] : [{ name: 'Chain', traceLength: steps.length }] }));
+  const results = allSequences(base).map((steps): SequenceResult =>
+    isSafe(steps) ? { steps, verdict: 'safe', violated: [] } : { steps, verdict: 'unsafe', violated: [{ name: 'Chain', traceLength: steps.length }] });
 
   it('finds every forced pair and reduces them to the chain', () => {
     const safe = results.filter((r) => r.violated.length === 0).map((r) => r.steps);

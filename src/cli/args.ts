@@ -21,6 +21,10 @@ export interface FlagSpec {
   default?: string;
   /** What a value flag accepts, as help prints it (`a whole number >= 1`); boolean flags take `--no-X`. */
   accepted?: string;
+  /** A file the command writes: checked writable (and not shared with another such flag) before any work starts. */
+  output?: boolean;
+  /** Flags that name the same choice (`output format`: --json, --tsv) exclude each other. */
+  oneOf?: string;
 }
 
 export interface ParsedArgs {
@@ -44,6 +48,7 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     const inline = eq >= 0 ? word.slice(eq + 1) : undefined;
     const negated = flag.startsWith('--no-') ? byFlag.get('--' + flag.slice(5)) : undefined;
     if (negated?.type === 'boolean' && inline === undefined) {
+      given(values, negated, word);
       values[negated.key] = false;
       continue;
     }
@@ -52,15 +57,46 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
       throw new UsageError(`unknown option ${flag}; accepted: ${specs.map((s) => s.flag).join(', ')}`);
     }
     if (spec.type === 'boolean') {
-      values[spec.key] = inline === undefined ? true : inline;
+      given(values, spec, word);
+      values[spec.key] = inline === undefined ? true : onOff(spec, inline);
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new UsageError(`${flag} needs a value (${spec.placeholder ?? 'VALUE'})`);
-    if (spec.type === 'list') values[spec.key] = [...((values[spec.key] as string[] | undefined) ?? []), value];
-    else values[spec.key] = value;
+    if (spec.type === 'list') {
+      values[spec.key] = [...((values[spec.key] as string[] | undefined) ?? []), value];
+      continue;
+    }
+    given(values, spec, `${flag} ${value}`);
+    values[spec.key] = value;
   }
+  excludeEachOther(specs, values);
   return { positional, values };
+}
+
+function excludeEachOther(specs: readonly FlagSpec[], values: ParsedArgs['values']): void {
+  for (const choice of new Set(specs.map((s) => s.oneOf))) {
+    if (choice === undefined) continue;
+    const options = specs.filter((s) => s.oneOf === choice);
+    const chosen = options.filter((s) => values[s.key] !== undefined && values[s.key] !== false);
+    if (chosen.length > 1) {
+      throw new UsageError(`${chosen.map((s) => s.flag).join(' and ')} cannot be given together: each chooses the ${choice}; give one of ${options.map((s) => s.flag).join(', ')}`);
+    }
+  }
+}
+
+/** A single-valued flag given twice is a contradiction the user must resolve, not a choice cocomc makes. */
+function given(values: ParsedArgs['values'], spec: FlagSpec, word: string): void {
+  const before = values[spec.key];
+  if (before === undefined) return;
+  const shown = typeof before === 'boolean' ? (before ? spec.flag : `--no-${spec.flag.slice(2)}`) : `${spec.flag} ${String(before)}`;
+  throw new UsageError(`${spec.flag} given twice (${shown}, then ${word}); it takes one value`);
+}
+
+/** `--flag=true` and `--flag=false` spell a boolean flag out; any other value is a mistake. */
+function onOff(spec: FlagSpec, value: string): boolean {
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new UsageError(`bad value '${value}' for ${spec.flag}; accepted: ${spec.flag} or ${spec.flag}=true (on), --no-${spec.flag.slice(2)} or ${spec.flag}=false (off)`);
 }
 
 /** The flags of a model's parameters, with their types and defaults. */
@@ -78,27 +114,4 @@ export function paramFlags(specs: ParamSpecs): FlagSpec[] {
       accepted: spec.type === 'boolean' ? undefined : acceptedValues(spec),
     } satisfies FlagSpec;
   });
-}
-
-/** What a whole-number flag accepts, as help and errors say it. */
-export const wholeNumberFrom = (min: number): string => `a whole number >= ${min}`;
-/** What a seconds flag accepts. */
-export const SECONDS = 'a number of seconds > 0';
-
-/** Reads a whole-number flag value, or undefined when absent. */
-export function intFlag(values: ParsedArgs['values'], key: string, flag: string, min: number): number | undefined {
-  const raw = values[key];
-  if (raw === undefined) return undefined;
-  const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${wholeNumberFrom(min)}`);
-  return n;
-}
-
-/** Reads a number flag value (seconds), or undefined when absent. */
-export function numberFlag(values: ParsedArgs['values'], key: string, flag: string): number | undefined {
-  const raw = values[key];
-  if (raw === undefined) return undefined;
-  const n = typeof raw === 'string' ? Number(raw) : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`bad value '${String(raw)}' for ${flag}; accepted: ${SECONDS}`);
-  return n;
 }

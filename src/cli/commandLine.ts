@@ -10,6 +10,7 @@ import type { RawValue } from '../params.js';
 import { paramFlags, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { findModel } from './models.js';
 import { liveLine, type LiveLine } from './progress.js';
+import { checkOutputFiles } from './reportFiles.js';
 
 export interface CommandLine {
   model: AnyModel;
@@ -33,6 +34,7 @@ export async function parseCommandLine(argv: readonly string[], commandFlags: re
   const modelFlags = paramFlags(model.params);
   const { positional, values } = parseArgs(rest, [...commandFlags, ...modelFlags]);
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'; the model comes first: COMMAND [MODEL] [flags]`);
+  checkOutputFiles(commandFlags, values);
   const params = Object.fromEntries(modelFlags.filter((f) => values[f.key] !== undefined).map((f) => [f.key, values[f.key] as RawValue]));
   const progress = liveLine(process.stderr, Boolean(values.progress ?? process.stderr.isTTY));
   return { model, params, values, progress };

@@ -4,6 +4,7 @@
  * break an invariant are red. `dot -Tsvg graph.dot > graph.svg` draws it.
  */
 import type { StateGraph } from '../stateGraph.js';
+import { counted } from './text.js';
 
 /** Text escaped for a DOT double-quoted string. */
 const escapeDot = (text: string): string => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
@@ -35,7 +36,7 @@ export function renderDot(graph: StateGraph): string {
   const nodes = graph.states.map((_, id) => nodeLine(graph, id));
   const edges = graph.edges.map((e) => `  s${e.from} -> s${e.to} [label=${quoted(graph.actionLabels[e.action]!)}];`);
   return [
-    `// The reachable state graph of ${graph.model}: ${graph.states.length} states, ${graph.edges.length} transitions between distinct states.`,
+    `// The reachable state graph of ${graph.model}: ${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')} between distinct states.`,
     '// Self-loops (actions that leave the state unchanged) are not drawn: the search does not report them.',
     '// Double outline: an initial state. Red: a state that breaks an invariant (named in its tooltip).',
     `digraph ${quoted(graph.model)} {`,

@@ -12,7 +12,7 @@ import { stateTableHtml } from './html/stateTable.js';
 import { reportCss } from './html/style.js';
 import { summaryHtml, verdictHeadline } from './html/summary.js';
 import { swimlaneHtml } from './html/swimlane.js';
-import { count } from './text.js';
+import { count, counted } from './text.js';
 
 export interface HtmlOptions {
   /** Draw the witnesses of reachability properties too, not only counterexamples. Off by default. */
@@ -34,7 +34,7 @@ function drawn(result: CheckResult, options: HtmlOptions): PropertyResult[] {
 export function traceSection(p: PropertyResult, id: string, actors: readonly string[]): string {
   const trace = p.trace!;
   const witness = p.status === 'witnessed';
-  const steps = `${p.traceLength} step${p.traceLength === 1 ? '' : 's'}`;
+  const steps = counted(p.traceLength!, 'step');
   return (
     `<section class="trace${witness ? ' witness' : ''}" id="${id}">\n` +
     `<h2><span class="kind">${witness ? 'Witness' : 'Counterexample'}:</span> ${escapeHtml(p.name)} <small>(${steps})</small></h2>\n` +

@@ -1,6 +1,7 @@
 /** The matrix's report: a table with the first axis as rows and the other axes as columns. */
 import type { MatrixCell, MatrixResult } from '../matrix.js';
-import { abbreviations, formatViolations } from './violations.js';
+import { count, counted } from './text.js';
+import { abbreviations, formatOutcome } from './violations.js';
 
 interface Grid {
   rowAxis: string;
@@ -21,6 +22,8 @@ function grid(result: MatrixResult): Grid {
   };
 }
 
+const notChecked = (result: MatrixResult): number => result.cells.filter((c) => c.verdict === 'not checked').length;
+
 function legend(result: MatrixResult): Map<string, string> {
   return abbreviations([...new Set(result.cells.flatMap((c) => c.violated.map((v) => v.name)))]);
 }
@@ -29,13 +32,14 @@ function legend(result: MatrixResult): Map<string, string> {
 export function formatMatrix(result: MatrixResult): string {
   const g = grid(result);
   const short = legend(result);
-  const text = (row: string, column: string): string => formatViolations(g.cell(row, column).violated, (p) => short.get(p)!).replace(/, /g, ' ');
+  const text = (row: string, column: string): string => formatOutcome(g.cell(row, column), (p) => short.get(p)!).replace(/, /g, ' ');
   const table = [[g.rowAxis, ...g.columns], ...g.rows.map((row) => [row, ...g.columns.map((column) => text(row, column))])];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [
-    `cocomc matrix: ${result.model}, ${result.cells.length} checks in ${result.seconds.toFixed(1)} s on ${result.workers} workers`,
-    'Each cell: the properties violated, with the length of the shortest counterexample; "safe" when all hold.',
+    `cocomc matrix: ${result.model}, ${counted(result.cells.length, 'check')} in ${result.seconds.toFixed(1)} s on ${counted(result.workers, 'worker')}` +
+      (result.complete ? '' : ` (incomplete: ${count(notChecked(result))} not checked)`),
+    'Each cell: the properties violated, with the length of the shortest counterexample; "safe" when all hold; "not checked" when its check did not finish.',
     '',
     line(table[0]!),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -52,7 +56,7 @@ export function formatMatrixMarkdown(result: MatrixResult): string {
   return [
     row([g.rowAxis, ...g.columns]),
     row([g.rowAxis, ...g.columns].map(() => '---')),
-    ...g.rows.map((r) => row([r, ...g.columns.map((c) => formatViolations(g.cell(r, c).violated))])),
+    ...g.rows.map((r) => row([r, ...g.columns.map((c) => formatOutcome(g.cell(r, c)))])),
   ].join('\n');
 }
 
@@ -63,6 +67,7 @@ export function matrixJson(result: MatrixResult): unknown {
     axes: result.axes,
     workers: result.workers,
     seconds: result.seconds,
-    cells: result.cells.map((c) => ({ ...c.params, labels: c.labels, violated: c.violated, distinctStates: c.distinctStates })),
+    complete: result.complete,
+    cells: result.cells.map((c) => ({ ...c.params, labels: c.labels, verdict: c.verdict, violated: c.violated, distinctStates: c.distinctStates })),
   };
 }

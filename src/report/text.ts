@@ -7,6 +7,9 @@ import type { CheckResult, PropertyResult, TraceStep } from '../result.js';
 /** A count as reports print it: `39,603`. */
 export const count = (n: number): string => n.toLocaleString('en-US');
 
+/** A count with its noun, singular for exactly one: `1 step`, `8 steps`, `13,700 sequences`. */
+export const counted = (n: number, noun: string, plural = `${noun}s`): string => `${count(n)} ${n === 1 ? noun : plural}`;
+
 /** Parameters as reports print them: `n=22 packed=true`, lists comma-separated. */
 export function formatParams(params: Record<string, unknown>): string {
   return Object.entries(params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
@@ -42,7 +45,7 @@ function headline(p: PropertyResult): string {
 }
 
 function verdictLine(p: PropertyResult): string {
-  const length = p.traceLength === null ? '' : ` (${p.traceLength} step${p.traceLength === 1 ? '' : 's'})`;
+  const length = p.traceLength === null ? '' : ` (${counted(p.traceLength, 'step')})`;
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${p.status}${length}`;
 }
 
@@ -52,7 +55,7 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
   const out: string[] = [`cocomc: checking ${result.model}${params ? ` (${params})` : ''}`, ''];
   for (const p of result.properties) {
     if (!p.trace || (p.status === 'witnessed' && !options.witnesses)) continue;
-    out.push(`${headline(p)} The shortest behavior${p.status === 'violated' ? ' that breaks it' : ''} (${p.traceLength} steps):`);
+    out.push(`${headline(p)} The shortest behavior ${p.status === 'violated' ? 'that breaks it' : 'that reaches it'} (${counted(p.traceLength!, 'step')}):`);
     out.push(formatTrace(p.trace), '');
   }
   out.push('Properties:', ...result.properties.map(verdictLine), '');
@@ -60,8 +63,8 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
     ? 'The search is complete.'
     : `The search is incomplete (${result.stopReason}).`;
   out.push(
-    `${count(result.distinctStates)} distinct states, ${count(result.transitions)} transitions ` +
-      `(${count(result.statesGenerated)} states generated), depth ${result.depth}. ${ending}`,
+    `${counted(result.distinctStates, 'distinct state')}, ${counted(result.transitions, 'transition')} ` +
+      `(${counted(result.statesGenerated, 'state')} generated), depth ${result.depth}. ${ending}`,
     `${result.workers} worker${result.workers === 1 ? '' : 's'}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
       `peak memory ${Math.round(result.peakMemoryBytes / 2 ** 20)} MiB, ${result.bytesPerState.toFixed(1)} bytes/state in the seen-set.`,
     `Fingerprint collision probability (birthday bound): ${result.collisionProbability.toExponential(1)}.`,

@@ -1,10 +1,15 @@
 /** Short forms of a check's failures, shared by the sweep and matrix reports. */
-import type { Violation } from '../manyChecks.js';
+import type { StudyVerdict, Violation } from '../manyChecks.js';
 
 /** `NoMismatchedAccess (7), CanComplete` — each failure with its shortest trace's length. */
 export function formatViolations(violated: readonly Violation[], name: (p: string) => string = (p) => p): string {
   if (violated.length === 0) return 'safe';
   return violated.map((v) => (v.traceLength === null ? name(v.name) : `${name(v.name)} (${v.traceLength})`)).join(', ');
+}
+
+/** What a study says of one check: its failures, `safe`, or `not checked` when it did not run to the end. */
+export function formatOutcome(outcome: { verdict: StudyVerdict; violated: readonly Violation[] }, name?: (p: string) => string): string {
+  return outcome.verdict === 'not checked' ? 'not checked' : formatViolations(outcome.violated, name);
 }
 
 /**

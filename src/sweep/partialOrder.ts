@@ -6,14 +6,19 @@
 
 export type Pair<T> = [before: T, after: T];
 
-/** Every forced pair, in the order of `items` (before, then after). */
-export function forcedPairs<T>(items: readonly T[], safe: readonly (readonly T[])[]): Pair<T>[] {
+/**
+ * Every forced pair, in the order of `items` (before, then after). A sequence not yet known to be
+ * safe or unsafe (`unknown`) might be safe: a pair it breaks is not forced, as far as one can tell.
+ */
+export function forcedPairs<T>(items: readonly T[], safe: readonly (readonly T[])[], unknown: readonly (readonly T[])[] = []): Pair<T>[] {
+  const holdsBoth = (a: T, b: T) => (s: readonly T[]): boolean => s.includes(a) && s.includes(b);
   const pairs: Pair<T>[] = [];
   for (const a of items) {
     for (const b of items) {
       if (a === b) continue;
-      const both = safe.filter((s) => s.includes(a) && s.includes(b));
-      if (both.length > 0 && both.every((s) => s.indexOf(a) < s.indexOf(b))) pairs.push([a, b]);
+      const both = safe.filter(holdsBoth(a, b));
+      const mightBeSafe = [...both, ...unknown.filter(holdsBoth(a, b))];
+      if (both.length > 0 && mightBeSafe.every((s) => s.indexOf(a) < s.indexOf(b))) pairs.push([a, b]);
     }
   }
   return pairs;

@@ -4,16 +4,18 @@
  * and a counterexample for each step and each forced edge: why it is needed.
  */
 import { availableParallelism } from 'node:os';
+import { validateManyChecksOptions } from '../checkOptions.js';
 import { UsageError } from '../errors.js';
-import { checkMany, type CheckSummary, type ManyChecksOptions, type ParamSet, type Violation } from '../manyChecks.js';
+import { checkMany, type ManyChecksOptions, type ParamSet, type StudyVerdict, type Violation } from '../manyChecks.js';
 import type { AnyModel, SweepSpec } from '../model.js';
 import { flagName, resolveParams, type RawValue } from '../params.js';
 import { forcedPairs, reducedEdges, respects, type Pair } from './partialOrder.js';
 import { allSequences, kendallDistance } from './sequences.js';
 
-/** One sequence and the properties it fails, each with its shortest counterexample's length. */
+/** One sequence, what the sweep knows of it, and the properties it fails, each with its shortest counterexample's length. */
 export interface SequenceResult {
   steps: string[];
+  verdict: StudyVerdict;
   violated: Violation[];
 }
 
@@ -30,9 +32,14 @@ export interface SweepResult {
   /** The items and their reference order. */
   base: string[];
   sequences: number;
+  /** Sequences whose check did not run or did not finish (after Ctrl-C): nothing is claimed of them. */
+  notChecked: number;
   /** Every sequence for which every property holds (and the reachability ones are witnessed). */
   safe: string[][];
-  /** Every forced pair [before, after]. */
+  /**
+   * Every forced pair [before, after] the checked sequences prove: a safe sequence has both in
+   * this order, and no sequence with them the other way round is safe or not checked.
+   */
   forcedOrder: Pair<string>[];
   /** The forced pairs no other pair implies (the Hasse diagram of the partial order). */
   edges: Pair<string>[];
@@ -42,9 +49,11 @@ export interface SweepResult {
   whyEdge: Witness[];
   /** Over the unsafe sequences: how often each property is the first to fail (the shortest trace). */
   firstFailure: { name: string; count: number }[];
+  /** Every sequence, in sweep order. */
   results: SequenceResult[];
   workers: number;
   seconds: number;
+  /** Whether every sequence was checked: the analysis rests on all of them only then. */
   complete: boolean;
 }
 
@@ -87,18 +96,24 @@ export function edgeBreaker(base: readonly string[], edge: Pair<string>, forced:
 }
 
 /** Reads the safe set, the partial order and the witnesses off the results of every sequence. */
-export function analyse(base: readonly string[], results: readonly SequenceResult[]): Pick<SweepResult, 'safe' | 'forcedOrder' | 'edges' | 'whyStep' | 'whyEdge' | 'firstFailure'> {
+export function analyse(base: readonly string[], results: readonly SequenceResult[]): Pick<SweepResult, 'notChecked' | 'safe' | 'forcedOrder' | 'edges' | 'whyStep' | 'whyEdge' | 'firstFailure'> {
   const byKey = new Map(results.map((r) => [key(r.steps), r]));
-  const safe = results.filter((r) => r.violated.length === 0).map((r) => r.steps);
-  const forcedOrder = forcedPairs(base, safe);
+  const stepsOf = (verdict: StudyVerdict): string[][] => results.filter((r) => r.verdict === verdict).map((r) => r.steps);
+  const safe = stepsOf('safe');
+  const notChecked = stepsOf('not checked');
+  const forcedOrder = forcedPairs(base, safe, notChecked);
   const edges = reducedEdges(forcedOrder);
-  const witness = (steps: string[], reason: string): Witness => ({ reason, steps, violated: byKey.get(key(steps))?.violated ?? [] });
+  const witness = (steps: string[], reason: string): Witness => {
+    const known = byKey.get(key(steps));
+    return { reason, steps, verdict: known?.verdict ?? 'not checked', violated: known?.violated ?? [] };
+  };
   const full = results.filter((r) => r.steps.length === base.length).map((r) => r.steps);
   const counts = new Map<string, number>();
   for (const r of results) {
-    if (r.violated.length > 0) counts.set(firstFailing(r.violated), (counts.get(firstFailing(r.violated)) ?? 0) + 1);
+    if (r.verdict === 'unsafe') counts.set(firstFailing(r.violated), (counts.get(firstFailing(r.violated)) ?? 0) + 1);
   }
   return {
+    notChecked: notChecked.length,
     safe,
     forcedOrder,
     edges,
@@ -111,21 +126,22 @@ export function analyse(base: readonly string[], results: readonly SequenceResul
 /** Checks every sequence of the model's sweep list and analyses the results. */
 export async function sweep(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<SweepResult> {
   const started = Date.now();
+  validateManyChecksOptions(options);
   const spec = sweepSpecOf(model);
   const params = sweepParams(model, spec, user);
   const sequences = allSequences(spec.base);
-  const summaries: CheckSummary[] = await checkMany(model, sequences.map((steps) => ({ ...params, [spec.param]: steps })), options);
-  // After an interruption the summaries cover a prefix of the sequences; the analysis reads only those.
-  const results = summaries.map((s, i) => ({ steps: sequences[i]!, violated: s.violated }));
+  const summaries = await checkMany(model, sequences.map((steps) => ({ ...params, [spec.param]: steps })), options);
+  const results: SequenceResult[] = summaries.map((s, i) => ({ steps: sequences[i]!, verdict: s?.verdict ?? 'not checked', violated: s?.violated ?? [] }));
+  const analysis = analyse(spec.base, results);
   return {
     model: model.name,
     params: { ...params },
     base: [...spec.base],
     sequences: sequences.length,
-    ...analyse(spec.base, results),
+    ...analysis,
     results,
     workers: options.workers ?? availableParallelism(),
     seconds: (Date.now() - started) / 1000,
-    complete: results.length === sequences.length,
+    complete: analysis.notChecked === 0,
   };
 }

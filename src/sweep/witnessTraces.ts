@@ -14,8 +14,8 @@ export interface WitnessTrace extends Witness {
   result: CheckResult;
 }
 
-/** Re-checks every failing witness of a sweep with traces (they are few: one per step and edge). */
-export async function witnessTraces(model: AnyModel, sweep: SweepResult): Promise<WitnessTrace[]> {
+/** Re-checks every failing witness of a sweep with traces (they are few: one per step and edge), on the sweep's properties. */
+export async function witnessTraces(model: AnyModel, sweep: SweepResult, properties?: readonly string[]): Promise<WitnessTrace[]> {
   const param = model.sweep!.param;
   const witnesses = [
     ...sweep.whyStep.map((w) => ({ ...w, why: 'step' as const })),
@@ -24,7 +24,7 @@ export async function witnessTraces(model: AnyModel, sweep: SweepResult): Promis
   const traced: WitnessTrace[] = [];
   for (const w of witnesses) {
     const params = { ...(sweep.params as Record<string, RawValue>), [param]: w.steps };
-    traced.push({ ...w, result: await check(model, { workers: 1, params }) });
+    traced.push({ ...w, result: await check(model, { workers: 1, params, properties }) });
   }
   return traced;
 }

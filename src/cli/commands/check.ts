@@ -1,9 +1,11 @@
 /** `cocomc check [MODEL] [flags]`: checks a model and prints the report (or JSON). */
+import type { Progress } from '../../bfs.js';
 import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
-import { intFlag, numberFlag, SECONDS, wholeNumberFrom, type FlagSpec, type ParsedArgs } from '../args.js';
+import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '../../checkOptions.js';
+import type { FlagSpec, ParsedArgs } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
 import { searchProgress, type LiveLine } from '../progress.js';
 import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
@@ -22,24 +24,28 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
   { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
+  { flag: '--witnesses', key: 'witnesses', type: 'boolean', doc: 'also print the witness of each sometimes property as counterexamples are printed (and draw it in --html)', default: 'false' },
 ];
 
 /** The check options the engine flags ask for. */
 export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal, progress: LiveLine): CheckOptions {
-  return {
-    workers: intFlag(values, 'workers', '--workers', 1),
-    batchSize: intFlag(values, 'batchSize', '--batch-size', 1),
-    properties: values.property as string[] | undefined,
-    maxStates: intFlag(values, 'maxStates', '--max-states', 1),
-    maxDepth: intFlag(values, 'maxDepth', '--max-depth', 0),
-    timeLimit: numberFlag(values, 'timeLimit', '--time-limit'),
-    stopAtFirst: values.stopAtFirst === true,
-    exhaustive: values.exhaustive === true,
-    deadlock: values.deadlock as boolean | undefined,
-    symmetry: values.symmetry === true,
+  // Numbers pass as typed and are checked as the library checks them: the same errors, before any search.
+  const options = {
+    workers: numberFromFlag(values.workers),
+    batchSize: numberFromFlag(values.batchSize),
+    properties: values.property,
+    maxStates: numberFromFlag(values.maxStates),
+    maxDepth: numberFromFlag(values.maxDepth),
+    timeLimit: numberFromFlag(values.timeLimit),
+    stopAtFirst: values.stopAtFirst,
+    exhaustive: values.exhaustive,
+    deadlock: values.deadlock,
+    symmetry: values.symmetry,
     signal,
-    onProgress: (p) => progress.show(searchProgress(p)),
+    onProgress: (p: Progress) => progress.show(searchProgress(p)),
   };
+  validateCheckOptions(options);
+  return options;
 }
 
 export function exitCodeOf(result: CheckResult): number {
@@ -52,7 +58,7 @@ export async function checkCommand(argv: readonly string[], signal: AbortSignal)
   const graph = await stateGraphIfAsked(values, model, params);
   const result = await check(model, { ...options, params });
   progress.done();
-  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result) + '\n');
+  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
   writeReportFiles(values, result, graph);
   return exitCodeOf(result);
 }

@@ -1,19 +1,20 @@
 /** `cocomc matrix [MODEL] [flags]`: the model checked at every combination of its matrix axes. */
+import { ExitCode } from '../../errors.js';
 import { matrix } from '../../matrix.js';
 import { formatMatrix, formatMatrixMarkdown, matrixJson } from '../../report/matrixText.js';
 import type { FlagSpec } from '../args.js';
-import { manyChecksFlags, parseManyChecks } from './shared.js';
+import { manyChecksFlags, OUTPUT_FORMAT, parseManyChecks } from './shared.js';
 
 export const matrixFlags: FlagSpec[] = [
   ...manyChecksFlags,
-  { flag: '--markdown', key: 'markdown', type: 'boolean', doc: 'print the table in Markdown', default: 'false' },
+  { flag: '--markdown', key: 'markdown', type: 'boolean', doc: 'print the table in Markdown', default: 'false', oneOf: OUTPUT_FORMAT },
 ];
 
 export async function matrixCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, workers, values, progress, onProgress } = await parseManyChecks(argv, matrixFlags, 'cells');
-  const result = await matrix(model, params, { workers, signal, onProgress });
+  const { model, params, values, progress, options } = await parseManyChecks(argv, matrixFlags, 'cells', signal);
+  const result = await matrix(model, params, options);
   progress.done();
   const out = values.json ? JSON.stringify(matrixJson(result), null, 2) : values.markdown ? formatMatrixMarkdown(result) : formatMatrix(result);
   process.stdout.write(out + '\n');
-  return signal.aborted ? 3 : 0;
+  return result.complete ? ExitCode.ok : ExitCode.incomplete;
 }

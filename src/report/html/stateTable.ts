@@ -1,6 +1,6 @@
 /**
  * The state at each step of a trace as a table: one row per field (flattened as the text report
- * prints it, `pte[0].present`), one column per step, and the cells a step changed highlighted.
+ * prints it, `cells[0].value`), one column per step, and the cells a step changed highlighted.
  * Fields as rows keep the table narrow: a state may have thirty fields, a trace only ten steps.
  */
 import type { Change, TraceStep } from '../../result.js';

@@ -3,7 +3,7 @@
  * property's status, the same facts as the text report's closing sentences.
  */
 import { verdictOf, type CheckResult, type PropertyResult } from '../../result.js';
-import { count, formatParams } from '../text.js';
+import { count, counted, formatParams } from '../text.js';
 import { escapeHtml } from './escape.js';
 
 /** The verdict as a headline: what failed, or that everything held, or that the search was cut. */
@@ -21,7 +21,7 @@ export function verdictHeadline(result: CheckResult): string {
 
 function propertyRow(p: PropertyResult, anchor: string | undefined): string {
   const name = anchor ? `<a href="#${anchor}">${escapeHtml(p.name)}</a>` : escapeHtml(p.name);
-  const length = p.traceLength === null ? '' : `${p.traceLength} step${p.traceLength === 1 ? '' : 's'}`;
+  const length = p.traceLength === null ? '' : counted(p.traceLength, 'step');
   return (
     `<tr class="status-${p.status}"><th scope="row">${name}</th><td>${p.kind}</td>` +
     `<td class="status">${p.status}</td><td class="num">${length}</td><td>${escapeHtml(p.doc)}</td></tr>`
