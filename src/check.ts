@@ -150,7 +150,8 @@ function peakResidentBytes(): number {
   return peakRead.bytes;
 }
 
-function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
+/** The properties `names` selects (all of them when none), in that order; an unknown name is a UsageError. */
+export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
   if (!names || names.length === 0) return [...all];
   return names.map((name) => {
     const property = all.find((p) => p.name === name);
@@ -159,7 +160,8 @@ function selectProperties<S>(all: readonly Property<S>[], names: readonly string
   });
 }
 
-function actorsOf(instance: ModelInstance<unknown>): string[] {
+/** The lanes of a swimlane view: the model's own, else its actors in order of first action. */
+export function actorsOf(instance: ModelInstance<unknown>): string[] {
   return instance.actors ? [...instance.actors] : [...new Set(instance.actions.map((a) => a.actor))];
 }
 

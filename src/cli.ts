@@ -10,6 +10,7 @@ import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
+import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
 
 const commands: Record<string, Command> = {
@@ -19,6 +20,13 @@ const commands: Record<string, Command> = {
     run: checkCommand,
     takesModel: true,
     flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+  },
+  simulate: {
+    usage: 'simulate [MODEL] [flags]',
+    summary: "runs seeded random walks through a model, checking its properties on every state visited, for scopes too large to exhaust",
+    run: simulateCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Walks and output', flags: simulateFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: simulateFileFlags }],
   },
   sweep: {
     usage: 'sweep [MODEL] [flags]',
