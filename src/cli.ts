@@ -10,6 +10,7 @@ import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
+import { replayCommand, replayFlags } from './cli/commands/replay.js';
 import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
 
@@ -27,6 +28,14 @@ const commands: Record<string, Command> = {
     run: simulateCommand,
     takesModel: true,
     flagGroups: [{ title: 'Walks and output', flags: simulateFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: simulateFileFlags }],
+  },
+  replay: {
+    usage: 'replay TRACE.itf.json [MODEL] [flags]',
+    summary: "re-executes a trace in the Informal Trace Format against a model: each step's action and broken properties, or the first step that is not a transition (exit 1)",
+    run: replayCommand,
+    takesModel: true,
+    modelAt: 1,
+    flagGroups: [{ title: 'Flags', flags: replayFlags }],
   },
   sweep: {
     usage: 'sweep [MODEL] [flags]',
@@ -53,7 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
   if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
-    const model = commands[command].takesModel && rest[0] && !rest[0].startsWith('-') ? [rest[0]] : [];
+    const named = rest[commands[command].modelAt ?? 0];
+    const model = commands[command].takesModel && named && !named.startsWith('-') ? [named] : [];
     return helpCommand([command, ...model], commands);
   }
   const run = command === undefined ? undefined : commands[command]?.run;
