@@ -1,4 +1,5 @@
 /** `simulate`: seeded random walks, their reproducibility, the shortened trace, limits and the command line. */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,6 +127,19 @@ describe('cocomc simulate', () => {
     const cut = cocomc('simulate', 'peterson', '--runs', '1000000000', '--time-limit', '0.2');
     expect(cut.code).toBe(3);
     expect(cut.stdout).toContain('The walks were cut short (time-limit)');
+  });
+
+  it('Ctrl-C ends the walks between two steps with the partial summary, exit 3', async () => {
+    const child = spawn(process.execPath, ['dist/src/cli.js', 'simulate', 'peterson', '--runs', '1000000000', '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk));
+    // The first progress line says the walks have started, and with them the Ctrl-C handler.
+    await new Promise((resolve) => child.stderr.once('data', resolve));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/The walks were cut short \(interrupted\) after [\d,]+ whole runs?\./);
+    expect(stdout).toMatch(/MutualExclusion\s+always\s+not violated in [\d,]+ runs? of at most 100 steps/);
   });
 
   it.each([
