@@ -29,7 +29,7 @@ function summary(result: SimulationResult, anchors: ReadonlyMap<string, string>)
     ['steps', count(result.steps)],
     ['distinct states seen', count(result.distinctStates)],
     ['time', `${result.seconds.toFixed(2)} s`],
-    ...(v ? [['trace', `${v.traceLength} of the walk's ${v.walkLength} steps; ${v.shortest ? 'shortest' : 'not known to be shortest'}`] as [string, string]] : []),
+    ...(v ? [['trace', `${v.traceLength} of the walk's ${v.walkLength} steps (${v.reducedLength} once needless ones are dropped); ${v.shortest ? 'shortest' : 'not known to be shortest'}`] as [string, string]] : []),
   ];
   const params = `<div class="wide"><dt>parameters</dt><dd>${escapeHtml(formatParams(result.params) || 'none')}</dd></div>`;
   const rows = result.properties.map((p) => propertyRow(p, anchors.get(p.name))).join('\n');

@@ -24,13 +24,14 @@ function violationHead(result: SimulationResult): string[] {
   const v = result.violation;
   if (!v) return [];
   const p = result.properties.find((q) => q.name === v.property)!;
-  const how = v.traceLength < v.walkLength
-    ? `a breadth-first search to depth ${v.walkLength - 1} found this shorter one, which is shortest`
+  const walk = `a walk of ${plural(v.walkLength, 'step')}${v.reducedLength < v.walkLength ? `, ${count(v.reducedLength)} once the steps it does not need are dropped` : ''}`;
+  const how = v.traceLength < v.reducedLength
+    ? `a breadth-first search to depth ${v.reducedLength - 1} found this shorter one, which is shortest`
     : v.shortest
       ? 'no behaviour is shorter (a breadth-first search explored every shorter one)'
-      : `not known to be shortest: the breadth-first search that would shorten it ${v.search ? `stopped (${v.search.stopReason})` : 'did not run'}`;
+      : `not known to be shortest: the breadth-first search that would shorten it ${v.search ? `stopped (${v.search.stopReason}, ${plural(v.search.distinctStates, 'state')})` : 'did not run'}`;
   return [
-    `Invariant ${v.property} is violated in run ${v.run} (a walk of ${plural(v.walkLength, 'step')}); ${how}.`,
+    `Invariant ${v.property} is violated in run ${v.run} (${walk}); ${how}.`,
     `The behavior that breaks it (${plural(v.traceLength, 'step')}):`,
     formatTrace(p.trace!),
     '',

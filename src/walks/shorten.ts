@@ -1,6 +1,6 @@
 /**
- * Shortens a walk's counterexample: a breadth-first search (a bounded `check` of the one
- * property) to one step less than the walk. Whatever it finds is a shortest trace; when it
+ * Shortens a walk's counterexample (once its needless steps are dropped): a breadth-first search
+ * (a bounded `check` of the one property) to one step less than the walk. Whatever it finds is a shortest trace; when it
  * explores every shorter behaviour and finds nothing, the walk itself is shortest; when a bound
  * cuts it first, the walk stands and is not known to be shortest.
  */

@@ -9,7 +9,8 @@ import type { AnyModel, ModelInstance, Property } from '../model.js';
 import { buildInstance } from '../modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult } from '../result.js';
-import { traceFromPath } from '../trace.js';
+import { isEnabled, traceFromPath } from '../trace.js';
+import { dropSteps } from './dropSteps.js';
 import { MAX_SEED, SEED_ACCEPTED } from './random.js';
 import { shortenTrace } from './shorten.js';
 import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
@@ -103,10 +104,14 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
   let violation: SimulationViolation | null = null;
   let violationTrace: PropertyResult['trace'] = null;
   if (finding) {
-    const walk = traceFromPath(instance, finding.path);
-    const shortened = await shortenTrace(model, nameOf(finding.code), walk, {
+    const isDeadlock = finding.code === outcome.deadlockCode;
+    const property = instance.properties[finding.code];
+    const breaks = (state: unknown): boolean =>
+      isDeadlock ? instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(state as never) : !property!.holds(state as never);
+    const reduced = traceFromPath(instance, dropSteps(instance, finding.path, breaks));
+    const shortened = await shortenTrace(model, nameOf(finding.code), reduced, {
       params: options.params ?? {},
-      deadlock: finding.code === outcome.deadlockCode,
+      deadlock: isDeadlock,
       maxStates: settings.shortenStates,
       workers: settings.workers,
       timeLimit: settings.timeLimit === undefined ? undefined : Math.max(0.001, (deadline - Date.now()) / 1000),
@@ -116,7 +121,8 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     violation = {
       property: nameOf(finding.code),
       run: finding.run,
-      walkLength: walk.length - 1,
+      walkLength: finding.path.length - 1,
+      reducedLength: reduced.length - 1,
       traceLength: shortened.trace.length - 1,
       shortest: shortened.shortest,
       search: shortened.search,

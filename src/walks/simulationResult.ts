@@ -20,7 +20,9 @@ export interface SimulationViolation {
   run: number;
   /** Actions in the walk that found it. */
   walkLength: number;
-  /** Actions in the trace reported: the walk's, or a shorter one the bounded search found. */
+  /** Actions left once the steps the violation does not need are dropped from the walk. */
+  reducedLength: number;
+  /** Actions in the trace reported: the reduced walk's, or a shorter one the bounded search found. */
   traceLength: number;
   /** True when no behaviour is shorter: the bounded search found this trace or explored every shorter one. */
   shortest: boolean;

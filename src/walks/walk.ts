@@ -75,7 +75,15 @@ const STEPS_PER_YIELD = 64;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function describeAction<S>(action: Action<S>): string {
+/** The state `action` leads to from `state` (packed as `bytes`): a recipe runs on a private copy decoded from the bytes, as the search runs it. */
+export function successorOf<S>(expander: Expander<S>, action: Action<S>, state: S, bytes: Uint8Array): S {
+  if (!('recipe' in action)) return action.next(state as never);
+  const draft = expander.unpack(bytes);
+  const replaced = action.recipe(draft as never);
+  return replaced === undefined ? draft : (replaced as S);
+}
+
+export function describeAction<S>(action: Action<S>): string {
   return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
 }
 
@@ -147,14 +155,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
         }
         const a = enabled[random.below(enabled.length)]!;
         const action = actions[a]!;
-        // A recipe runs on a private copy decoded from the packed state, as the search runs it.
-        const next = guarded(describeAction(action), state, () => {
-          if (!('recipe' in action)) return action.next(state as never);
-          const draft = expander.unpack(bytes);
-          const replaced = action.recipe(draft as never);
-          return replaced === undefined ? draft : (replaced as S);
-        });
-        state = next;
+        state = guarded(describeAction(action), state, () => successorOf(expander, action, state, bytes));
         bytes = expander.pack(state);
         path.push(a);
         taken[a]!++;
