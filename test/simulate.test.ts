@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { coco } from '../models/coco/index.js';
 import { dieHard } from '../models/dieHard.js';
 import { naiveLock, peterson } from '../models/peterson.js';
 import { simulate, type SimulationResult } from '../src/index.js';
@@ -66,6 +67,11 @@ describe('simulate', () => {
     expect(dropSteps(instance, walk, solved)).toEqual([0, 1, 5, 2, 5, 1, 5]);
     const shortened = await shortenTrace(dieHard, 'NotSolved', traceFromPath(instance, walk), { params: {}, deadlock: false, maxStates: 1000 });
     expect([shortened.trace.length - 1, shortened.shortest]).toEqual([6, true]);
+  });
+
+  it("drops a witness's needless steps too: CoCo's CanComplete in the 8 steps check reports", async () => {
+    const result = await simulate(coco, { runs: 20 });
+    expect(result.properties.find((p) => p.name === 'CanComplete')).toMatchObject({ status: 'witnessed', traceLength: 8 });
   });
 
   it('gives the same result whatever the number of workers of the shortening search', async () => {

@@ -133,7 +133,10 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     const witness: WalkFinding | undefined = outcome.witnesses.get(code);
     const base = { name: property.name, kind: property.kind, doc: property.doc ?? '' };
     if (finding?.code === code) return { ...base, status: 'violated', traceLength: violationTrace!.length - 1, trace: violationTrace };
-    if (witness) return { ...base, status: 'witnessed', traceLength: witness.path.length - 1, trace: traceFromPath(instance, witness.path) };
+    if (witness) {
+      const reached = traceFromPath(instance, dropSteps(instance, witness.path, (state) => instance.properties[code]!.holds(state as never)));
+      return { ...base, status: 'witnessed', traceLength: reached.length - 1, trace: reached };
+    }
     return { ...base, status: 'unknown', traceLength: null, trace: null };
   };
   const properties = selected.map((p) => verdict(p, instance.properties.indexOf(p)));
