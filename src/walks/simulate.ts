@@ -8,11 +8,11 @@ import { UsageError } from '../errors.js';
 import type { AnyModel, ModelInstance, Property } from '../model.js';
 import { buildInstance } from '../modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from '../params.js';
-import type { PropertyResult } from '../result.js';
+import type { PropertyResult, TraceStep } from '../result.js';
 import { isEnabled, traceFromPath } from '../trace.js';
 import { dropSteps } from './dropSteps.js';
 import { MAX_SEED, SEED_ACCEPTED } from './random.js';
-import { shortenTrace } from './shorten.js';
+import { shortenTrace, type ShortenOptions } from './shorten.js';
 import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
 import { runWalks, type WalkFinding, type WalkProgress, type WalksOutcome } from './walk.js';
 
@@ -78,6 +78,38 @@ function coverageOf(instance: ModelInstance<unknown>, outcome: WalksOutcome): Wa
   return [...byName.values()];
 }
 
+/** Whether a state makes a finding of property `code`: an invariant false, a reachability property true, or a deadlock. */
+function findingTest(instance: ModelInstance<unknown>, code: number, deadlock: boolean): (state: unknown) => boolean {
+  if (deadlock) return (state) => instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(state as never);
+  const property = instance.properties[code]!;
+  return (state) => property.holds(state as never) === (property.kind === 'sometimes');
+}
+
+/** The violation's trace: the walk without the steps it does not need, shortened further by a bounded search. */
+async function shortenViolation(
+  model: AnyModel,
+  instance: ModelInstance<unknown>,
+  finding: WalkFinding,
+  property: string,
+  deadlock: boolean,
+  options: Omit<ShortenOptions, 'deadlock'>,
+): Promise<{ violation: SimulationViolation; trace: TraceStep[] }> {
+  const reduced = traceFromPath(instance, dropSteps(instance, finding.path, findingTest(instance, finding.code, deadlock)));
+  const shortened = await shortenTrace(model, property, reduced, { ...options, deadlock });
+  return {
+    trace: shortened.trace,
+    violation: {
+      property,
+      run: finding.run,
+      walkLength: finding.path.length - 1,
+      reducedLength: reduced.length - 1,
+      traceLength: shortened.trace.length - 1,
+      shortest: shortened.shortest,
+      search: shortened.search,
+    },
+  };
+}
+
 /** Runs seeded random walks through a model, checking its properties on every visited state. */
 export async function simulate(model: AnyModel, options: SimulateOptions = {}): Promise<SimulationResult> {
   const started = Date.now();
@@ -101,40 +133,20 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
 
   const finding = outcome.violation;
   const nameOf = (code: number): string => (code === outcome.deadlockCode ? DEADLOCK : instance.properties[code]!.name);
-  let violation: SimulationViolation | null = null;
-  let violationTrace: PropertyResult['trace'] = null;
-  if (finding) {
-    const isDeadlock = finding.code === outcome.deadlockCode;
-    const property = instance.properties[finding.code];
-    const breaks = (state: unknown): boolean =>
-      isDeadlock ? instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(state as never) : !property!.holds(state as never);
-    const reduced = traceFromPath(instance, dropSteps(instance, finding.path, breaks));
-    const shortened = await shortenTrace(model, nameOf(finding.code), reduced, {
-      params: options.params ?? {},
-      deadlock: isDeadlock,
-      maxStates: settings.shortenStates,
-      workers: settings.workers,
-      timeLimit: settings.timeLimit === undefined ? undefined : Math.max(0.001, (deadline - Date.now()) / 1000),
-      signal: options.signal,
-    });
-    violationTrace = shortened.trace;
-    violation = {
-      property: nameOf(finding.code),
-      run: finding.run,
-      walkLength: finding.path.length - 1,
-      reducedLength: reduced.length - 1,
-      traceLength: shortened.trace.length - 1,
-      shortest: shortened.shortest,
-      search: shortened.search,
-    };
-  }
+  const shortened = finding && await shortenViolation(model, instance, finding, nameOf(finding.code), finding.code === outcome.deadlockCode, {
+    params: options.params ?? {},
+    maxStates: settings.shortenStates,
+    workers: settings.workers,
+    timeLimit: settings.timeLimit === undefined ? undefined : Math.max(0.001, (deadline - Date.now()) / 1000),
+    signal: options.signal,
+  });
 
   const verdict = (property: Pick<Property<unknown>, 'name' | 'kind' | 'doc'>, code: number): PropertyResult => {
-    const witness: WalkFinding | undefined = outcome.witnesses.get(code);
+    const witness = outcome.witnesses.get(code);
     const base = { name: property.name, kind: property.kind, doc: property.doc ?? '' };
-    if (finding?.code === code) return { ...base, status: 'violated', traceLength: violationTrace!.length - 1, trace: violationTrace };
+    if (finding?.code === code) return { ...base, status: 'violated', traceLength: shortened!.trace.length - 1, trace: shortened!.trace };
     if (witness) {
-      const reached = traceFromPath(instance, dropSteps(instance, witness.path, (state) => instance.properties[code]!.holds(state as never)));
+      const reached = traceFromPath(instance, dropSteps(instance, witness.path, findingTest(instance, code, false)));
       return { ...base, status: 'witnessed', traceLength: reached.length - 1, trace: reached };
     }
     return { ...base, status: 'unknown', traceLength: null, trace: null };
@@ -156,7 +168,7 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     distinctStates: outcome.distinct,
     endedAtDepth: outcome.endedAtDepth,
     endedWithoutSuccessor: outcome.endedWithoutSuccessor,
-    violation,
+    violation: shortened?.violation ?? null,
     properties,
     coverage: coverageOf(instance, outcome),
     actors: actorsOf(instance),

@@ -69,7 +69,7 @@ export interface WalksOutcome {
 
 /**
  * Steps between two turns of the event loop, where Ctrl-C is heard: a turn costs a few
- * microseconds, 64 steps of the CoCo model about 1.5 ms, so it is heard at once and costs ~1 %.
+ * microseconds, 64 steps of the largest built-in model about 1.5 ms, so it is heard at once and costs ~1 %.
  */
 const STEPS_PER_YIELD = 64;
 
