@@ -135,6 +135,8 @@ describe('cocomc simulate', () => {
     expect(run.stdout).toContain('The same seed (--seed 3) gives the same walks.');
     expect(readFileSync(html, 'utf8')).toContain('Counterexample:</span> NotSolved');
     expect(JSON.parse(readFileSync(itf, 'utf8')).states).toHaveLength(7);
+    // The trace a walk gives is a behaviour of the model.
+    expect(cocomc('replay', itf).code).toBe(0);
     const json = JSON.parse(cocomc('simulate', 'diehard', '--seed', '3', '--json').stdout);
     expect(json).toMatchObject({ model: 'diehard', seed: 3, stopReason: 'violation', violation: { property: 'NotSolved', traceLength: 6, shortest: true } });
   });

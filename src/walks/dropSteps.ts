@@ -12,6 +12,7 @@ import { ModelError } from '../errors.js';
 import { Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { ModelInstance } from '../model.js';
+import { NO_PARENT, SeenSet } from '../seenSet.js';
 import { isEnabled } from '../trace.js';
 import { describeAction, successorOf } from './walk.js';
 
@@ -21,18 +22,21 @@ interface Visited<S> {
   bytes: Uint8Array;
 }
 
-/** The path without its loops: from each state, on from its last visit. */
+/** The path without its loops: from each state, on from its last visit (states told apart by fingerprint, as the search tells them). */
 function withoutLoops<S>(path: readonly number[], states: readonly Visited<S>[]): { path: number[]; states: Visited<S>[] } {
-  const keys = states.map(({ bytes }) => {
+  const seen = new SeenSet();
+  const ids = states.map(({ bytes }) => {
     fingerprint(bytes, 0, bytes.length);
-    return `${fp.hi}:${fp.lo}`;
+    const id = seen.insert(fp.hi, fp.lo, NO_PARENT, 0);
+    return id >= 0 ? id : ~id;
   });
-  const lastVisit = new Map(keys.map((key, k) => [key, k]));
-  let k = lastVisit.get(keys[0]!)!;
+  const lastVisit: number[] = [];
+  ids.forEach((id, k) => (lastVisit[id] = k));
+  let k = lastVisit[ids[0]!]!;
   const kept = { path: [path[0]!], states: [states[k]!] };
   while (k < states.length - 1) {
     kept.path.push(path[k + 1]!);
-    k = lastVisit.get(keys[k + 1]!)!;
+    k = lastVisit[ids[k + 1]!]!;
     kept.states.push(states[k]!);
   }
   return kept;
