@@ -151,8 +151,11 @@ describe('cocomc simulate', () => {
     expect(cut.stdout).toContain('The walks were cut short (time-limit)');
   });
 
-  it('Ctrl-C ends the walks between two steps with the partial summary, exit 3', async () => {
-    const child = spawn(process.execPath, ['dist/src/cli.js', 'simulate', 'peterson', '--runs', '1000000000', '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Depth 0: walks that take no step must let Ctrl-C in too.
+  it.each([['100'], ['0']])('Ctrl-C ends the walks between two steps with the partial summary, exit 3 (depth %s)', async (depth) => {
+    const child = spawn(process.execPath, ['dist/src/cli.js', 'simulate', 'peterson', '--runs', '1000000000', '--depth', depth, '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A simulation that never hears Ctrl-C must not outlive the test.
+    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk));
     // The first progress line says the walks have started, and with them the Ctrl-C handler.
@@ -161,8 +164,8 @@ describe('cocomc simulate', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(3);
     expect(stdout).toMatch(/The walks were cut short \(interrupted\) after [\d,]+ whole runs?\./);
-    expect(stdout).toMatch(/MutualExclusion\s+always\s+not violated in [\d,]+ runs? of at most 100 steps/);
-  });
+    expect(stdout).toMatch(new RegExp(`MutualExclusion\\s+always\\s+not violated in [\\d,]+ runs? of at most ${depth} steps`));
+  }, 20_000);
 
   it.each([
     [['simulate', 'diehard', '--runs', '0'], "cocomc: bad value '0' for --runs; accepted: a whole number >= 1"],

@@ -103,14 +103,19 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
   let stopReason: WalksStopReason = 'runs-done';
   let run = 0;
 
-  // Where the model's code runs, for a one-line report when it throws.
-  let where = '';
+  // Where the model's code runs, for a one-line report when it throws: an action index, a
+  // property as ~index, or isFinal (numbers, so that the hot loop builds no strings).
+  const IS_FINAL = -(properties.length + 1);
+  let where = 0;
   let current: unknown;
-  const guarded = <T>(what: string, state: unknown, f: () => T): T => {
+  const guarded = <T>(what: number, state: unknown, f: () => T): T => {
     where = what;
     current = state;
     return f();
   };
+  const describeWhere = (): string =>
+    where >= 0 ? describeAction(actions[where]!) : where === IS_FINAL ? 'isFinal' : `property '${properties[~where]!.name}'`;
+  let ticks = 0;
 
   /** Records a visited state; returns the code of the invariant it breaks, if any. */
   const visit = (state: S, bytes: Uint8Array, action: number, path: number[]): number | undefined => {
@@ -118,7 +123,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
     if (seen.insert(fp.hi, fp.lo, NO_PARENT, 0) >= 0 && action >= 0) firstReached[action]!++;
     for (const code of options.properties) {
       const property = properties[code]!;
-      const holds = guarded(`property '${property.name}'`, state, () => property.holds(state as never));
+      const holds = guarded(~code, state, () => property.holds(state as never));
       if (property.kind === 'always' && !holds) return code;
       if (property.kind === 'sometimes' && holds && !witnesses.has(code)) witnesses.set(code, { code, run: run + 1, path: [...path] });
     }
@@ -134,6 +139,11 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
       const path = [initial];
       let broken = visit(state, bytes, -1, path);
       for (let depth = 0; broken === undefined; depth++) {
+        // Every state visited counts, so that walks that end at once still let Ctrl-C in.
+        if (++ticks % STEPS_PER_YIELD === 0) {
+          options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
+          await yieldToEventLoop();
+        }
         const interrupted = options.interruption();
         if (interrupted) {
           stopReason = interrupted;
@@ -142,11 +152,11 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
         enabled.length = 0;
         for (let a = 0; a < actions.length; a++) {
           const action = actions[a]!;
-          if (!action.guard || guarded(describeAction(action), state, () => action.guard!(state as never))) enabled.push(a);
+          if (!action.guard || guarded(a, state, () => action.guard!(state as never))) enabled.push(a);
         }
         if (enabled.length === 0) {
           endedWithoutSuccessor++;
-          if (options.checkDeadlock && !guarded('isFinal', state, () => isFinal!(state as never))) broken = expander.deadlockCode;
+          if (options.checkDeadlock && !guarded(IS_FINAL, state, () => isFinal!(state as never))) broken = expander.deadlockCode;
           break;
         }
         if (depth === options.depth) {
@@ -155,16 +165,12 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
         }
         const a = enabled[random.below(enabled.length)]!;
         const action = actions[a]!;
-        state = guarded(describeAction(action), state, () => successorOf(expander, action, state, bytes));
+        state = guarded(a, state, () => successorOf(expander, action, state, bytes));
         bytes = expander.pack(state);
         path.push(a);
         taken[a]!++;
         steps++;
         broken = visit(state, bytes, a, path);
-        if (steps % STEPS_PER_YIELD === 0) {
-          options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
-          await yieldToEventLoop();
-        }
       }
       if (broken !== undefined) {
         violation = { code: broken, run: run + 1, path };
@@ -176,7 +182,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
   } catch (error) {
     if (error instanceof ModelError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new ModelError(`${where} threw: ${message}; in state ${safeJson(current)} (run ${run + 1} of the walks)`);
+    throw new ModelError(`${describeWhere()} threw: ${message}; in state ${safeJson(current)} (run ${run + 1} of the walks)`);
   }
   options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
   return {
