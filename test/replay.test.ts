@@ -122,8 +122,6 @@ describe('cocomc replay', () => {
     [['replay'], 'cocomc: replay needs a trace file: cocomc replay TRACE.itf.json [MODEL] [flags]'],
     [['replay', path.join(dir, 'absent.json'), 'diehard'], `cocomc: cannot read the trace ${path.join(dir, 'absent.json')}: ENOENT`],
     [['replay', file('bad.json', '{"states": ['), 'diehard'], `cocomc: ${path.join(dir, 'bad.json')} is not JSON: `],
-    [['replay', file('set.json', { states: [{ small: { '#set': [] }, big: 0 }] }), 'diehard'], `cocomc: cannot read variable 'small' of state 0 of ${path.join(dir, 'set.json')}: {"#set":[]} is a set`],
-    [['replay', file('ok.json', { states: [{ small: 0, big: 0 }] }), 'diehard', '--property', 'Nope'], "cocomc: unknown property 'Nope'; accepted: NotSolved"],
   ])('2 for a bad file or flag, in one line: %j', (args, message) => {
     expectUsageError(cocomc(...args), message);
   });
