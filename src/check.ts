@@ -150,7 +150,6 @@ function peakResidentBytes(): number {
   return peakRead.bytes;
 }
 
-/** The properties `names` selects (all of them when none), in that order; an unknown name is a UsageError. */
 export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
   if (!names || names.length === 0) return [...all];
   return names.map((name) => {
