@@ -161,7 +161,8 @@ export function selectProperties<S>(all: readonly Property<S>[], names: readonly
   });
 }
 
-function actorsOf(instance: ModelInstance<unknown>): string[] {
+/** The lanes of a swimlane view: the model's own, else its actors in order of first action. */
+export function actorsOf(instance: ModelInstance<unknown>): string[] {
   return instance.actors ? [...instance.actors] : [...new Set(instance.actions.map((a) => a.actor))];
 }
 

@@ -11,6 +11,8 @@ import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
+import { replayCommand, replayFlags } from './cli/commands/replay.js';
+import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
 
 const commands: Record<string, Command> = {
@@ -20,6 +22,21 @@ const commands: Record<string, Command> = {
     run: checkCommand,
     takesModel: true,
     flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+  },
+  simulate: {
+    usage: 'simulate [MODEL] [flags]',
+    summary: "runs seeded random walks through a model, checking its properties on every state visited, for scopes too large to exhaust",
+    run: simulateCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Walks and output', flags: simulateFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: simulateFileFlags }],
+  },
+  replay: {
+    usage: 'replay TRACE.itf.json [MODEL] [flags]',
+    summary: "re-executes a trace in the Informal Trace Format against a model: each step's action and broken properties, or the first step that is not a transition (exit 1)",
+    run: replayCommand,
+    takesModel: true,
+    modelAt: 1,
+    flagGroups: [{ title: 'Flags', flags: replayFlags }],
   },
   sweep: {
     usage: 'sweep [MODEL] [flags]',
@@ -52,7 +69,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
-    const model = commands[command].takesModel && rest[0] && !rest[0].startsWith('-') ? [rest[0]] : [];
+    const named = rest[commands[command].modelAt ?? 0];
+    const model = commands[command].takesModel && named && !named.startsWith('-') ? [named] : [];
     return helpCommand([command, ...model], commands);
   }
   const run = command === undefined ? undefined : commands[command]?.run;

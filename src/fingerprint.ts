@@ -8,7 +8,8 @@
 /** The result slot of `fingerprint`: written in place so the hot path allocates nothing. */
 export const fp = { hi: 0, lo: 0 };
 
-function mix(h: number): number {
+/** Scrambles 32 bits so that every input bit moves about half the output bits (MurmurHash3's finaliser). */
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -68,40 +68,45 @@ export function pathTo(seen: SeenSet, stateId: number): number[] {
   return path.reverse();
 }
 
-/** Replays the path to `stateId` and returns its steps, each with only the fields it changed. */
-export function rebuildTrace<S>(model: ModelInstance<S>, expander: Expander<S>, seen: SeenSet, stateId: number): TraceStep[] {
-  const ids: number[] = [];
-  for (let id = stateId; id !== NO_PARENT; id = seen.parentOf(id)) ids.push(id);
-  ids.reverse();
-  const path = pathTo(seen, stateId);
+/** How a replay takes step k from `state`: the action that explains it and the state it leads to. */
+export type StepChooser<S> = (k: number, recorded: number, state: S) => { a: number; next: S } | undefined;
+
+/** The recorded action, which must be enabled: replaying a path the model itself produced. */
+function recordedAction<S>(model: ModelInstance<S>): StepChooser<S> {
+  return (_k, recorded, state) => {
+    const action = model.actions[recorded];
+    return action && isEnabled(action, state) ? { a: recorded, next: applyAction(action, state) } : undefined;
+  };
+}
+
+function notDeterministic(k: number, recorded: number, what: string): ModelError {
+  return new ModelError(
+    `replaying the trace failed at step ${k}: action ${recorded} ${what}. ` +
+      'This happens when guards or recipes are not deterministic (randomness, time, or state kept outside the model state).',
+  );
+}
+
+/**
+ * Replays a path of action indices, [initial state index, action, action, ...], with immer and
+ * returns its steps, each with only the fields it changed. `choose` picks each step's action (by
+ * default the recorded one).
+ */
+export function traceFromPath<S>(model: ModelInstance<S>, path: readonly number[], choose: StepChooser<S> = recordedAction(model)): TraceStep[] {
   const initialIndex = path[0]!;
   let state: S = model.initialStates[initialIndex]!;
   const steps: TraceStep[] = [
     { index: 0, action: null, actor: null, args: '', label: 'initial state', actionIndex: initialIndex, state, changes: [] },
   ];
-  for (let k = 1; k < ids.length; k++) {
-    const want = seen.fingerprintOf(ids[k]!);
-    const recorded = path[k]!;
-    const candidates = recorded === ACTION_BY_FINGERPRINT || expander.useSymmetry
-      ? [recorded, ...model.actions.keys()].filter((a) => a < model.actions.length)
-      : [recorded];
-    const found = candidates
-      .map((a) => ({ a, action: model.actions[a]! }))
-      .filter(({ action }) => isEnabled(action, state))
-      .map(({ a, action }) => ({ a, action, next: applyAction(action, state) }))
-      .find(({ next }) => sameFingerprint(expander, next, want));
-    if (!found) {
-      throw new ModelError(
-        `replaying the trace failed at step ${k}: action ${recorded} no longer leads to the state the search found. ` +
-          'This happens when guards or recipes are not deterministic (randomness, time, or state kept outside the model state).',
-      );
-    }
+  for (let k = 1; k < path.length; k++) {
+    const found = choose(k, path[k]!, state);
+    if (!found) throw notDeterministic(k, path[k]!, 'is no longer enabled where the walk took it');
+    const action = model.actions[found.a]!;
     steps.push({
       index: k,
-      action: found.action.name,
-      actor: found.action.actor,
-      args: found.action.args ?? '',
-      label: labelOf(found.action, state, found.next),
+      action: action.name,
+      actor: action.actor,
+      args: action.args ?? '',
+      label: labelOf(action, state, found.next),
       actionIndex: found.a,
       state: found.next,
       changes: diff(state, found.next),
@@ -109,4 +114,27 @@ export function rebuildTrace<S>(model: ModelInstance<S>, expander: Expander<S>, 
     state = found.next;
   }
   return steps;
+}
+
+/**
+ * Replays the path to `stateId` and returns its steps. Each step is checked against the
+ * fingerprint the search recorded; an action index too large for the seen-set (or a symmetry
+ * representative) is found among all enabled actions by that fingerprint.
+ */
+export function rebuildTrace<S>(model: ModelInstance<S>, expander: Expander<S>, seen: SeenSet, stateId: number): TraceStep[] {
+  const ids: number[] = [];
+  for (let id = stateId; id !== NO_PARENT; id = seen.parentOf(id)) ids.push(id);
+  ids.reverse();
+  return traceFromPath(model, pathTo(seen, stateId), (k, recorded, state) => {
+    const want = seen.fingerprintOf(ids[k]!);
+    const candidates = recorded === ACTION_BY_FINGERPRINT || expander.useSymmetry
+      ? [recorded, ...model.actions.keys()].filter((a) => a < model.actions.length)
+      : [recorded];
+    const found = candidates
+      .filter((a) => isEnabled(model.actions[a]!, state))
+      .map((a) => ({ a, next: applyAction(model.actions[a]!, state) }))
+      .find(({ next }) => sameFingerprint(expander, next, want));
+    if (!found) throw notDeterministic(k, recorded, 'no longer leads to the state the search found');
+    return found;
+  });
 }

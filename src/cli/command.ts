@@ -16,6 +16,8 @@ export interface Command {
   run: (argv: readonly string[], signal: AbortSignal) => Promise<number>;
   /** Whether its first word may name a model; `help COMMAND MODEL` then lists that model's parameter flags too. */
   takesModel?: boolean;
+  /** Where among its words the model may be named: 0 (the first) unless another word comes first. */
+  modelAt?: number;
   /** Its own flags, by heading, for `cocomc help COMMAND`. */
   flagGroups?: readonly FlagGroup[];
 }

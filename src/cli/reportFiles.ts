@@ -82,21 +82,25 @@ export async function stateGraphIfAsked(values: ParsedArgs['values'], model: Any
   return typeof values.dot === 'string' ? collectStateGraph(model, params) : undefined;
 }
 
+/** Writes the trace `--itf` asks for (of a check, or of anything else with properties and traces). */
+export function writeItfFile(values: ParsedArgs['values'], result: Pick<CheckResult, 'model' | 'params' | 'properties'>): void {
+  if (typeof values.itf !== 'string') return;
+  const property = traceToExport(result, values.property as string[] | undefined);
+  if (property) {
+    writeTextFile('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
+    note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${counted(property.trace!.length, 'state')}) as ITF to ${values.itf}`);
+  } else {
+    note(`--itf: no trace to write (${values.property ? 'no property named by --property has one' : 'no property is violated'}); ${values.itf} not written`);
+  }
+}
+
 /** Writes the files the flags ask for. */
 export function writeReportFiles(values: ParsedArgs['values'], result: CheckResult, graph: StateGraph | undefined): void {
   if (typeof values.html === 'string') {
     writeTextFile('--html', values.html, renderHtml(result, { witnesses: values.witnesses === true }));
     note(`wrote the HTML report to ${values.html}`);
   }
-  if (typeof values.itf === 'string') {
-    const property = traceToExport(result, values.property as string[] | undefined);
-    if (property) {
-      writeTextFile('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
-      note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${counted(property.trace!.length, 'state')}) as ITF to ${values.itf}`);
-    } else {
-      note(`--itf: no trace to write (${values.property ? 'no property named by --property has one' : 'no property is violated'}); ${values.itf} not written`);
-    }
-  }
+  writeItfFile(values, result);
   if (graph && typeof values.dot === 'string') {
     writeTextFile('--dot', values.dot, renderDot(graph));
     note(`wrote the state graph (${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')}) to ${values.dot}`);

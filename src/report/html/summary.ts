@@ -19,7 +19,8 @@ export function verdictHeadline(result: CheckResult): string {
   }
 }
 
-function propertyRow(p: PropertyResult, anchor: string | undefined): string {
+/** One row of the properties table; the name links to its trace when it has an anchor. */
+export function propertyRow(p: PropertyResult, anchor: string | undefined): string {
   const name = anchor ? `<a href="#${anchor}">${escapeHtml(p.name)}</a>` : escapeHtml(p.name);
   const length = p.traceLength === null ? '' : counted(p.traceLength, 'step');
   return (

@@ -1,0 +1,177 @@
+/**
+ * `simulate`: seeded random walks for scopes too large to exhaust (TLC's -simulate). It validates
+ * the options as the command line does, runs the walks, rebuilds the first violation's walk as a
+ * trace and shortens it by a bounded search, and returns a SimulationResult.
+ */
+import { actorsOf, DEADLOCK, selectProperties } from '../check.js';
+import { UsageError } from '../errors.js';
+import type { AnyModel, ModelInstance, Property } from '../model.js';
+import { buildInstance } from '../modelInstance.js';
+import { describeParams, resolveParams, type RawValue } from '../params.js';
+import type { PropertyResult, TraceStep } from '../result.js';
+import { isEnabled, traceFromPath } from '../trace.js';
+import { dropSteps } from './dropSteps.js';
+import { MAX_SEED, SEED_ACCEPTED } from './random.js';
+import { shortenTrace, type ShortenOptions } from './shorten.js';
+import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
+import { runWalks, type WalkFinding, type WalkProgress, type WalksOutcome } from './walk.js';
+
+export interface SimulateOptions {
+  /** The model's parameters by name (CLI strings or typed values); unset ones take their defaults. */
+  params?: Readonly<Record<string, RawValue | undefined>>;
+  /** Walks to run: 1,000 by default. */
+  runs?: number;
+  /** The most actions a walk takes: 100 by default (TLC's default depth). */
+  depth?: number;
+  /** The seed: the same seed gives the same walks. 0 by default, so that a plain run is reproducible. */
+  seed?: number;
+  /** Check only these properties (by name); all of them by default. */
+  properties?: readonly string[];
+  /** Report non-final states without enabled actions: on by default when the model declares final states. */
+  deadlock?: boolean;
+  /** Stop after this many seconds (the shortening search included). */
+  timeLimit?: number;
+  /** The bound, in distinct states, of the breadth-first search that shortens a violation's walk; 0 skips it. 100,000 by default. */
+  shortenStates?: number;
+  /** Worker threads of that search; the walks themselves run in this thread. */
+  workers?: number;
+  /** Aborting it stops the walks between two steps; the result says how far they got (Ctrl-C). */
+  signal?: AbortSignal;
+  onProgress?: (progress: WalkProgress) => void;
+}
+
+export const SIMULATE_DEFAULTS = { runs: 1000, depth: 100, seed: 0, shortenStates: 100_000 } as const;
+
+/** A whole-number option of at least `min` (and at most `max`); otherwise a UsageError naming its flag, as the command line says it. */
+function wholeNumber(value: number | undefined, fallback: number, flag: string, min: number, max?: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+    throw new UsageError(`bad value '${value}' for ${flag}; accepted: ${max === undefined ? `a whole number >= ${min}` : SEED_ACCEPTED}`);
+  }
+  return value;
+}
+
+/** The options with their defaults, each validated before any walk starts. */
+export function simulationSettings(options: SimulateOptions) {
+  const timeLimit = options.timeLimit;
+  if (timeLimit !== undefined && !(Number.isFinite(timeLimit) && timeLimit > 0)) {
+    throw new UsageError(`bad value '${timeLimit}' for --time-limit; accepted: a number of seconds > 0`);
+  }
+  return {
+    runs: wholeNumber(options.runs, SIMULATE_DEFAULTS.runs, '--runs', 1),
+    depth: wholeNumber(options.depth, SIMULATE_DEFAULTS.depth, '--depth', 0),
+    seed: wholeNumber(options.seed, SIMULATE_DEFAULTS.seed, '--seed', 0, MAX_SEED),
+    shortenStates: wholeNumber(options.shortenStates, SIMULATE_DEFAULTS.shortenStates, '--shorten-states', 0),
+    workers: options.workers === undefined ? undefined : wholeNumber(options.workers, 1, '--workers', 1),
+    timeLimit,
+  };
+}
+
+function coverageOf(instance: ModelInstance<unknown>, outcome: WalksOutcome): WalkCoverage[] {
+  const byName = new Map<string, WalkCoverage>();
+  instance.actions.forEach((action, a) => {
+    const entry = byName.get(action.name) ?? { action: action.name, taken: 0, distinct: 0 };
+    entry.taken += outcome.taken[a]!;
+    entry.distinct += outcome.firstReached[a]!;
+    byName.set(action.name, entry);
+  });
+  return [...byName.values()];
+}
+
+/** Whether a state makes a finding of property `code`: an invariant false, a reachability property true, or a deadlock. */
+function findingTest(instance: ModelInstance<unknown>, code: number, deadlock: boolean): (state: unknown) => boolean {
+  if (deadlock) return (state) => instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(state as never);
+  const property = instance.properties[code]!;
+  return (state) => property.holds(state as never) === (property.kind === 'sometimes');
+}
+
+/** The violation's trace: the walk without the steps it does not need, shortened further by a bounded search. */
+async function shortenViolation(
+  model: AnyModel,
+  instance: ModelInstance<unknown>,
+  finding: WalkFinding,
+  property: string,
+  deadlock: boolean,
+  options: Omit<ShortenOptions, 'deadlock'>,
+): Promise<{ violation: SimulationViolation; trace: TraceStep[] }> {
+  const reduced = traceFromPath(instance, dropSteps(instance, finding.path, findingTest(instance, finding.code, deadlock)));
+  const shortened = await shortenTrace(model, property, reduced, { ...options, deadlock });
+  return {
+    trace: shortened.trace,
+    violation: {
+      property,
+      run: finding.run,
+      walkLength: finding.path.length - 1,
+      reducedLength: reduced.length - 1,
+      traceLength: shortened.trace.length - 1,
+      shortest: shortened.shortest,
+      search: shortened.search,
+    },
+  };
+}
+
+/** Runs seeded random walks through a model, checking its properties on every visited state. */
+export async function simulate(model: AnyModel, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const started = Date.now();
+  const settings = simulationSettings(options);
+  const params = resolveParams(model.params, options.params ?? {}, model.validate);
+  const instance = buildInstance(model, params);
+  const selected = selectProperties(instance.properties, options.properties);
+  const deadlock = options.deadlock ?? instance.isFinal !== undefined;
+  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  const deadline = settings.timeLimit === undefined ? Infinity : started + settings.timeLimit * 1000;
+
+  const outcome = await runWalks(instance, {
+    runs: settings.runs,
+    depth: settings.depth,
+    seed: settings.seed,
+    properties: selected.map((p) => instance.properties.indexOf(p)),
+    checkDeadlock: deadlock,
+    interruption: () => (options.signal?.aborted ? 'interrupted' : Date.now() > deadline ? 'time-limit' : undefined),
+    onProgress: options.onProgress,
+  });
+
+  const finding = outcome.violation;
+  const nameOf = (code: number): string => (code === outcome.deadlockCode ? DEADLOCK : instance.properties[code]!.name);
+  const shortened = finding && await shortenViolation(model, instance, finding, nameOf(finding.code), finding.code === outcome.deadlockCode, {
+    params: options.params ?? {},
+    maxStates: settings.shortenStates,
+    workers: settings.workers,
+    timeLimit: settings.timeLimit === undefined ? undefined : Math.max(0.001, (deadline - Date.now()) / 1000),
+    signal: options.signal,
+  });
+
+  const verdict = (property: Pick<Property<unknown>, 'name' | 'kind' | 'doc'>, code: number): PropertyResult => {
+    const witness = outcome.witnesses.get(code);
+    const base = { name: property.name, kind: property.kind, doc: property.doc ?? '' };
+    if (finding?.code === code) return { ...base, status: 'violated', traceLength: shortened!.trace.length - 1, trace: shortened!.trace };
+    if (witness) {
+      const reached = traceFromPath(instance, dropSteps(instance, witness.path, findingTest(instance, code, false)));
+      return { ...base, status: 'witnessed', traceLength: reached.length - 1, trace: reached };
+    }
+    return { ...base, status: 'unknown', traceLength: null, trace: null };
+  };
+  const properties = selected.map((p) => verdict(p, instance.properties.indexOf(p)));
+  if (deadlock) {
+    properties.push(verdict({ name: DEADLOCK, kind: 'always', doc: 'every state without a successor is a legitimate final state' }, outcome.deadlockCode));
+  }
+
+  return {
+    model: model.name,
+    params: instance.configuration ? { ...instance.configuration } : describeParams(params),
+    seed: settings.seed,
+    runs: settings.runs,
+    depth: settings.depth,
+    stopReason: outcome.stopReason,
+    runsDone: outcome.runsDone,
+    steps: outcome.steps,
+    distinctStates: outcome.distinct,
+    endedAtDepth: outcome.endedAtDepth,
+    endedWithoutSuccessor: outcome.endedWithoutSuccessor,
+    violation: shortened?.violation ?? null,
+    properties,
+    coverage: coverageOf(instance, outcome),
+    actors: actorsOf(instance),
+    seconds: (Date.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What a simulation returns: the data behind its text report, `--json`, `--html` and `--itf`.
+ * Every field is plain JSON. A simulation samples behaviours: an invariant it did not see broken
+ * has status `unknown`, never `holds`.
+ */
+import type { PropertyResult } from '../result.js';
+import type { WalksStopReason } from './walk.js';
+
+/** Per action name: how often the walks took it, and how many distinct states it reached first. */
+export interface WalkCoverage {
+  action: string;
+  taken: number;
+  distinct: number;
+}
+
+/** Where the first violation came from and how its trace was obtained. */
+export interface SimulationViolation {
+  property: string;
+  /** The run that found it, from 1 (run r is reproduced by the same seed, whatever --runs). */
+  run: number;
+  /** Actions in the walk that found it. */
+  walkLength: number;
+  /** Actions left once the steps the violation does not need are dropped from the walk. */
+  reducedLength: number;
+  /** Actions in the trace reported: the reduced walk's, or a shorter one the bounded search found. */
+  traceLength: number;
+  /** True when no behaviour is shorter: the bounded search found this trace or explored every shorter one. */
+  shortest: boolean;
+  /** What the bounded breadth-first search around the walk did. */
+  search: { distinctStates: number; complete: boolean; stopReason: string } | null;
+}
+
+export interface SimulationResult {
+  model: string;
+  params: Record<string, unknown>;
+  seed: number;
+  /** The runs asked for, and the most actions a walk takes. */
+  runs: number;
+  depth: number;
+  stopReason: WalksStopReason;
+  /** Runs that ended (the one that found the violation included; not one cut short). */
+  runsDone: number;
+  /** Actions taken over all runs. */
+  steps: number;
+  /** Distinct states visited, counted by fingerprint. */
+  distinctStates: number;
+  /** Runs that stopped at the depth bound, and at a state with no enabled action. */
+  endedAtDepth: number;
+  endedWithoutSuccessor: number;
+  violation: SimulationViolation | null;
+  /** Violated (with the trace), witnessed (with the walk that reached it), or unknown. */
+  properties: PropertyResult[];
+  coverage: WalkCoverage[];
+  /** The lanes of a swimlane view, in order. */
+  actors: string[];
+  seconds: number;
+}
+
+/** The exit code's word: a violation, walks cut short (time limit, Ctrl-C), or every run ended without one. */
+export function simulationVerdict(result: Pick<SimulationResult, 'stopReason'>): 'ok' | 'violated' | 'incomplete' {
+  if (result.stopReason === 'violation') return 'violated';
+  return result.stopReason === 'runs-done' ? 'ok' : 'incomplete';
+}
