@@ -5,12 +5,11 @@
  */
 import { ByteReader, ByteWriter, type Codec } from '../../src/codec.js';
 import type { CocoConfig } from './config.js';
-import type { CocoState, Enc, Gpa, Line, Lines, Result } from './state.js';
+import type { CocoState, Enc, Line, Lines, Result } from './state.js';
 
 /** The values of each enumerated field, in code order (decoding indexes these). */
 const ENC: readonly Enc[] = ['private', 'shared'];
 const ENTRY: readonly (Enc | null)[] = [null, 'private', 'shared'];
-const GPA: readonly Gpa[] = ['private', 'private-unaccepted', 'shared'];
 const LINE: readonly Line[] = ['none', 'clean', 'dirty'];
 const RESULT: readonly Result[] = ['running', 'ok', 'error'];
 
@@ -18,7 +17,6 @@ const RESULT: readonly Result[] = ['running', 'ok', 'error'];
 // codec's cost (see `npm run bench -- coco`); each must agree with its table above.
 const encCode = (e: Enc): number => (e === 'private' ? 0 : 1);
 const entryCode = (e: Enc | null): number => (e === null ? 0 : e === 'private' ? 1 : 2);
-const gpaCode = (g: Gpa): number => (g === 'private' ? 0 : g === 'private-unaccepted' ? 1 : 2);
 const lineCode = (l: Line): number => (l === 'none' ? 0 : l === 'clean' ? 1 : 2);
 const resultCode = (r: Result): number => (r === 'running' ? 0 : r === 'ok' ? 1 : 2);
 
@@ -28,7 +26,8 @@ const enum Flag { Mismatch = 1, FatalMismatch = 2, Oops = 4, StaleWriteback = 8,
 export function cocoCodec(config: CocoConfig): Codec<CocoState> {
   const pages = config.pages;
   const cpus = config.readers + 1;
-  const { platform, coherentCache } = config;
+  const { coherentCache } = config;
+  const host = config.guest.hostCodec(config);
 
   const encode = (s: CocoState, out: ByteWriter): void => {
     for (let p = 0; p < pages; p++) {
@@ -43,9 +42,7 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       for (let p = 0; p < pages; p++) out.u8(entryCode(aliasTlb[p]!));
     }
     for (let p = 0; p < pages; p++) {
-      if (platform === 'tdx') out.u8(gpaCode(s.gpa![p]!));
-      else if (platform === 'snp') out.u8(encCode(s.rmp![p]!) | (s.validated![p] ? 2 : 0));
-      else out.u8(s.visible![p] ? 1 : 0);
+      out.u8(host.code(s, p));
       if (!coherentCache) out.u8(lineCode(s.line![p]!.private) * 3 + lineCode(s.line![p]!.shared));
     }
     out.uint(s.pc);
@@ -80,20 +77,16 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       pte, alias, tlb, aliasTlb, pc: 0, result: 'running',
       mismatch: false, fatalMismatch: false, oops: false, staleWriteback: false, errorHazard: false,
     };
-    const host = new Array<number>(pages);
+    const hostCodes = new Array<number>(pages);
     const lines = coherentCache ? undefined : new Array<Lines>(pages);
     for (let p = 0; p < pages; p++) {
-      host[p] = input.u8();
+      hostCodes[p] = input.u8();
       if (lines) {
         const code = input.u8();
         lines[p] = { private: LINE[Math.floor(code / 3)]!, shared: LINE[code % 3]! };
       }
     }
-    if (platform === 'tdx') state.gpa = host.map((code) => GPA[code]!);
-    else if (platform === 'snp') {
-      state.rmp = host.map((code) => ENC[code & 1]!);
-      state.validated = host.map((code) => code >= 2);
-    } else state.visible = host.map((code) => code === 1);
+    host.decode(hostCodes, state);
     if (lines) state.line = lines;
     state.pc = input.uint();
     state.result = RESULT[input.u8()]!;

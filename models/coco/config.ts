@@ -3,12 +3,16 @@
  * traits, and the protocol CPU 0 runs. Also the check that rejects invalid combinations.
  */
 import { flagName } from '../../src/params.js';
-import type { CocoParams, Platform } from './params.js';
+import type { CocoParams } from './params.js';
+import type { GuestPlatform, PlatformOption } from './platforms/guestPlatform.js';
+import { GUEST_PLATFORMS, PLATFORMS, type Platform } from './platforms/index.js';
 import { explicitProtocol, namedProtocol, stepListProblem, type Protocol } from './protocols.js';
 import type { Enc } from './state.js';
 
 export interface CocoConfig {
   platform: Platform;
+  /** The platform's hooks. */
+  guest: GuestPlatform;
   paravisor: boolean;
   coherentCache: boolean;
   direction: 'decrypt' | 'encrypt';
@@ -28,21 +32,9 @@ export interface CocoConfig {
   protocol: Protocol;
 }
 
-/**
- * `enc_tlb_flush_required(enc)` [B5]: TDX flushes only before private->shared, the VMM flushes the
- * other way [B2.1]; AMD [B3.1] and pre-series Hyper-V [B4.1] always.
- */
-function preFlush(platform: Platform, direction: CocoConfig['direction']): boolean {
-  return platform !== 'tdx' || direction === 'decrypt';
-}
-
-/** Options that apply to one platform only. */
-const onlyOn = {
-  // TDX and SNP translate direct-map addresses with __pa(), which needs no PTE [D4] (spec 10.9).
-  pfnLookup: 'hyperv-vtom',
-  // PVALIDATE is an SNP instruction [B3.2].
-  pvalidateVa: 'snp',
-} as const satisfies Record<string, Platform>;
+/** The platforms an option applies to. */
+const platformsOf = (option: PlatformOption): Platform[] =>
+  PLATFORMS.filter((name) => GUEST_PLATFORMS[name].ownOptions.includes(option));
 
 /** Why a combination of options is invalid (one line naming the value), or undefined. */
 export function configProblem(p: CocoParams): string | undefined {
@@ -54,8 +46,8 @@ export function configProblem(p: CocoParams): string | undefined {
     if (problem) return problem;
   }
   for (const option of ['pfnLookup', 'pvalidateVa'] as const) {
-    if (p[option] !== undefined && p.platform !== onlyOn[option]) {
-      return `${flagName(option)} ${p[option]} does not apply to platform ${p.platform}; accepted: platform ${onlyOn[option]} only`;
+    if (p[option] !== undefined && !GUEST_PLATFORMS[p.platform].ownOptions.includes(option)) {
+      return `${flagName(option)} ${p[option]} does not apply to platform ${p.platform}; accepted: platform ${platformsOf(option).join(', ')} only`;
     }
   }
   if (p.protocol === 'v2' && p.pvalidateVa === 'direct-map') {
@@ -69,22 +61,25 @@ export function configProblem(p: CocoParams): string | undefined {
  * by name (or as its explicit list of steps).
  */
 export function describeConfig(p: CocoParams, config: CocoConfig): Record<string, unknown> {
-  const { initial, target, protocol, ...options } = config;
-  const applies = (option: keyof typeof onlyOn): boolean => config.platform === onlyOn[option];
+  const { guest, initial, target, protocol, ...options } = config;
+  const otherPlatforms = (name: string): boolean =>
+    (name === 'pfnLookup' || name === 'pvalidateVa') && !guest.ownOptions.includes(name);
   return Object.fromEntries(
     Object.entries({ ...options, protocol: p.steps ? undefined : (p.protocol ?? 'seven-step'), steps: p.steps ? protocol.steps : undefined })
-      .filter(([name, value]) => value !== undefined && !(name in onlyOn && !applies(name as keyof typeof onlyOn))),
+      .filter(([name, value]) => value !== undefined && !otherPlatforms(name)),
   );
 }
 
 /** Fills in the derived options and the protocol; `p` must have passed `configProblem`. */
 export function resolveConfig(p: CocoParams): CocoConfig {
-  const coherentCache = p.coherentCache ?? p.platform !== 'tdx';
-  const gates = { preFlush: preFlush(p.platform, p.direction), cacheFlush: !coherentCache };
+  const guest = GUEST_PLATFORMS[p.platform];
+  const coherentCache = p.coherentCache ?? guest.coherentCache;
+  const gates = { preFlush: guest.encTlbFlushRequired(p.direction), cacheFlush: !coherentCache };
   const protocol = p.steps !== undefined ? explicitProtocol(p.steps) : namedProtocol(p.protocol ?? 'seven-step', gates);
   return {
     platform: p.platform,
-    paravisor: p.paravisor ?? p.platform === 'hyperv-vtom',
+    guest,
+    paravisor: p.paravisor ?? guest.paravisor,
     coherentCache,
     direction: p.direction,
     initial: p.direction === 'decrypt' ? 'private' : 'shared',

@@ -4,7 +4,7 @@
  */
 import type { Action } from '../../src/model.js';
 import {
-  describeHost, describeLookup, KEYS, lookup, mismatchOutcome, permitted, recordMismatch, useTranslation, writeBackLine,
+  describeLookup, isStale, KEYS, lookup, mismatchOutcome, recordMismatch, useTranslation, writeBackLine,
 } from './access.js';
 import type { CocoConfig } from './config.js';
 import { alive, range, type CocoState, type Enc, type View } from './state.js';
@@ -60,15 +60,15 @@ function zeropadLoad(config: CocoConfig, c: number, p: number): CocoAction {
       // The walk fills the TLB before the access is judged (spec 4: "fill the TLB from it and use
       // it"), so a fatal mismatch leaves the filled entry in the dead guest's state too.
       useTranslation(s, c, p, t);
-      if (!permitted(config, s, p, t.enc)) recordMismatch(config, s, t.enc);
+      if (!config.guest.permitted(s, p, t.enc)) recordMismatch(config, s, t.enc);
       else if (s.line && s.line[p]![t.enc] === 'none') s.line[p]![t.enc] = 'clean';
     },
     describe: (before) => {
       const t = lookup(before, c, p);
       const outcome = !t ? '#PF, ex_handler_zeropad fixup'
-        : permitted(config, before, p, t.enc) ? 'permitted read'
+        : config.guest.permitted(before, p, t.enc) ? 'permitted read'
           : `mismatch, ${mismatchOutcome(config, t.enc).what}`;
-      return `${cpuName(c)} zeropadLoad page ${p}: ${describeLookup(t)}, host: ${describeHost(config, before, p)} -> ${outcome}`;
+      return `${cpuName(c)} zeropadLoad page ${p}: ${describeLookup(t)}, host: ${config.guest.describeHost(before, p)} -> ${outcome}`;
     },
   };
 }
@@ -86,24 +86,24 @@ function ownerAccess(config: CocoConfig, p: number): CocoAction {
     guard: (s) => alive(s) && (s.result === 'ok' || (s.result === 'error' && config.onError === 'free')),
     recipe: (s) => {
       const t = lookup(s, 0, p);
-      const hazard = !t || !permitted(config, s, p, t.enc) || t.enc !== 'private';
+      const hazard = !t || !config.guest.permitted(s, p, t.enc) || t.enc !== 'private';
       if (reallocated(s) && hazard) s.errorHazard = true;
       if (!t) {
         s.oops = true;
         return;
       }
       useTranslation(s, 0, p, t);
-      if (!permitted(config, s, p, t.enc)) recordMismatch(config, s, t.enc);
+      if (!config.guest.permitted(s, p, t.enc)) recordMismatch(config, s, t.enc);
       else if (s.line) s.line[p]![t.enc] = 'dirty';
     },
     describe: (before) => {
       const t = lookup(before, 0, p);
       const who = reallocated(before) ? ' (reallocated after the error, used as private)' : '';
       const outcome = !t ? '#PF, kernel oops'
-        : !permitted(config, before, p, t.enc) ? `mismatch, ${mismatchOutcome(config, t.enc).what}`
+        : !config.guest.permitted(before, p, t.enc) ? `mismatch, ${mismatchOutcome(config, t.enc).what}`
           : reallocated(before) && t.enc !== 'private' ? 'permitted write to a shared page the allocator believes private'
             : 'permitted write';
-      return `${cpuName(0)} ownerAccess page ${p}${who}: ${describeLookup(t)}, host: ${describeHost(config, before, p)} -> ${outcome}`;
+      return `${cpuName(0)} ownerAccess page ${p}${who}: ${describeLookup(t)}, host: ${config.guest.describeHost(before, p)} -> ${outcome}`;
     },
   };
 }
@@ -117,7 +117,7 @@ function translatedAs(s: View, p: number, k: Enc): boolean {
 function cacheFill(config: CocoConfig, p: number, k: Enc): CocoAction {
   return {
     name: 'cacheFill', actor: 'cache', args: `page ${p} {${k}}`,
-    guard: (s) => alive(s) && s.line![p]![k] === 'none' && permitted(config, s, p, k) && translatedAs(s, p, k),
+    guard: (s) => alive(s) && s.line![p]![k] === 'none' && config.guest.permitted(s, p, k) && translatedAs(s, p, k),
     recipe: (s) => { s.line![p]![k] = 'clean'; },
     describe: () => `cache cacheFill page ${p} {${k}}: line[${p}].${k} := clean`,
   };
@@ -131,8 +131,8 @@ function writeBack(config: CocoConfig, p: number, k: Enc): CocoAction {
     recipe: (s) => { writeBackLine(config, s, p, k); },
     describe: (before) => {
       const line = before.line![p]![k];
-      const stale = line === 'dirty' && !permitted(config, before, p, k);
-      return `cache writeBack page ${p} {${k}}: ${line} line leaves the cache, host: ${describeHost(config, before, p)}${stale ? ' -> stale write-back' : ''}`;
+      const stale = isStale(config, before, p, k);
+      return `cache writeBack page ${p} {${k}}: ${line} line leaves the cache, host: ${config.guest.describeHost(before, p)}${stale ? ' -> stale write-back' : ''}`;
     },
   };
 }

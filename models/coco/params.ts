@@ -1,9 +1,7 @@
 /** The options of the CoCo model (spec section 2); each is a CLI flag (`hostFailures` is `--host-failures`). */
 import { param, type ParamsOf } from '../../src/params.js';
+import { PLATFORMS } from './platforms/index.js';
 import { PROTOCOL_NAMES, STEP_NAMES } from './protocols.js';
-
-export const PLATFORMS = ['tdx', 'snp', 'hyperv-vtom'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 export const cocoParams = {
   platform: param.choice('host view, mismatch outcomes, cache coherency and notification sub-steps', PLATFORMS, 'hyperv-vtom'),

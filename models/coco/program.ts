@@ -8,7 +8,7 @@
 import type { Action } from '../../src/model.js';
 import type { CocoConfig } from './config.js';
 import { cpuName } from './environment.js';
-import { applySubStep, notification, type SubStep } from './platforms.js';
+import { applySubStep, type SubStep } from './platforms/subStep.js';
 import type { ProtocolStep } from './protocols.js';
 import { alive, range, type CocoState, type Mutable, type View } from './state.js';
 import { indexed, STEPS } from './steps.js';
@@ -69,7 +69,7 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
     return step.parts.flatMap((part) => compileStep(config, part, { number: place.number, within: step.name }));
   }
   if (step === 'notify' || step === 'prepare' || step === 'finish') {
-    const subs = notification(config, step);
+    const subs = notificationOf(config, step);
     if (subs.length === 0) return [noOp(step)];
     const inner = { number: place.number, within: place.within ?? step };
     // Page by page, each sub-step covers every page before the next sub-step starts (mapGpa p0, p1,
@@ -87,6 +87,16 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
     const at = head(config, place, step, step, pages, definition.perPage);
     return { ...at, run: (s) => definition.run(config, s, pages), describe: (before) => `${at.title}: ${definition.describe(config, before, pages)}` };
   });
+}
+
+/**
+ * The sub-steps of a notification step: `prepare` is the platform's `enc_status_change_prepare()`
+ * (before the PTE change), `finish` its `enc_status_change_finish()` (after), `notify` both [B1].
+ */
+function notificationOf(config: CocoConfig, step: 'notify' | 'prepare' | 'finish'): SubStep[] {
+  if (step === 'prepare') return config.guest.encStatusChangePrepare(config);
+  if (step === 'finish') return config.guest.encStatusChangeFinish(config);
+  return [...config.guest.encStatusChangePrepare(config), ...config.guest.encStatusChangeFinish(config)];
 }
 
 /** `return ok` or `return error` is an action of its own; the caller's behaviour starts after it (spec 10.4). */

@@ -81,20 +81,6 @@ export function alive(s: View): boolean {
   return !s.fatalMismatch && !s.oops;
 }
 
-/** The host's view of a page holding memory with attribute `enc` (spec 3.3). */
-function hostView(config: CocoConfig, enc: Enc): Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible'> {
-  const each = <T>(value: T): T[] => range(config.pages).map(() => value);
-  switch (config.platform) {
-    case 'tdx':
-      return { gpa: each<Gpa>(enc) };
-    case 'snp':
-      // A shared page is not validated: validation is rescinded before a page becomes shared [B3.2].
-      return { rmp: each(enc), validated: each(enc === 'private') };
-    case 'hyperv-vtom':
-      return { visible: each(enc === 'shared') };
-  }
-}
-
 /** The lines of a page its owner has written under key `enc`. */
 function ownerWritten(enc: Enc): Lines {
   return { private: enc === 'private' ? 'dirty' : 'none', shared: enc === 'shared' ? 'dirty' : 'none' };
@@ -114,7 +100,7 @@ export function initialState(config: CocoConfig): CocoState {
     alias: pages.map(() => (config.aliases ? enc : null)),
     tlb: cpus.map(() => pages.map(() => null)),
     aliasTlb: cpus.map(() => pages.map(() => null)),
-    ...hostView(config, enc),
+    ...config.guest.hostView(enc, config.pages),
     ...(config.coherentCache ? {} : { line: pages.map(() => ownerWritten(enc)) }),
     pc: 0,
     result: 'running',
