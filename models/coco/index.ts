@@ -7,6 +7,7 @@ import { cocoProperties } from '../../properties/index.js';
 import { cocoCodec } from './codec.js';
 import { configProblem, describeConfig, resolveConfig } from './config.js';
 import { cpuName, environmentActions } from './environment.js';
+import { cocoNotes } from './notes.js';
 import { cocoParams } from './params.js';
 import { cpu0Actions } from './program.js';
 import { alive, initialState, range, type CocoState, type View } from './state.js';
@@ -21,6 +22,7 @@ export const coco = defineModel({
   validate: configProblem,
   sweep: cocoSweep,
   matrix: cocoMatrix,
+  notes: cocoNotes,
   build: (params) => {
     const config = resolveConfig(params);
     return {

@@ -17,8 +17,13 @@ type CocoAction = Action<CocoState>;
 
 /** One atomic action of CPU 0's program. */
 interface MicroStep {
-  /** The action's name: the step or sub-step (`clearPresent`, `mapGpa`, `return`). */
+  /**
+   * The action's name: the step, or the composite step and its sub-step (`clearPresent`,
+   * `notify.mapGpa`, `finish.setPresent`, `return`), so that coverage names the step as `--steps` does.
+   */
   name: string;
+  /** How a listing of the protocol shows it: `notify.mapGpa(shared)`, `flushCache (no-op)`. */
+  shown: string;
   /** Where it is in the protocol (`step 6 notify page 1`). */
   args: string;
   /** The start of its trace line (`CPU0 step 6 notify: mapGpa(shared) page 1`). */
@@ -40,11 +45,12 @@ const CPU0 = cpuName(0);
 
 /** The name, place and trace-line head of a micro-step acting on `pages`. */
 function head(config: CocoConfig, place: Place, name: string, call: string, pages: readonly number[], perPage: boolean):
-  Pick<MicroStep, 'name' | 'args' | 'title' | 'pages'> {
+  Pick<MicroStep, 'name' | 'shown' | 'args' | 'title' | 'pages'> {
   const page = perPage && config.granularity === 'page' ? ` page ${pages[0]}` : '';
   const within = place.within ? ` ${place.within}` : '';
   return {
-    name,
+    name: place.within ? `${place.within}.${name}` : name,
+    shown: place.within ? `${place.within}.${call}` : call,
     args: `${place.number}${within}${page}`,
     title: `${CPU0} ${place.number}${place.within ? `${within}:` : ''} ${call}${page}`,
     pages,
@@ -102,7 +108,7 @@ function notificationOf(config: CocoConfig, step: 'notify' | 'prepare' | 'finish
 /** `return ok` or `return error` is an action of its own; the caller's behaviour starts after it (spec 10.4). */
 function returnStep(result: 'ok' | 'error'): MicroStep {
   const title = `${CPU0} return ${result}`;
-  return { name: 'return', args: result, title, pages: [], run: (s) => { s.result = result; }, describe: () => title };
+  return { name: 'return', shown: `return ${result}`, args: result, title, pages: [], run: (s) => { s.result = result; }, describe: () => title };
 }
 
 /** With `pfnLookup: requires-present` a sub-step that needs PFNs can fail (spec 10.9). */
@@ -162,10 +168,19 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
   return [success, ...hostFailures, ...lookupFailure];
 }
 
+/** The micro-steps of the protocol's success path, before `return ok`. */
+const mainSteps = (config: CocoConfig): MicroStep[] =>
+  config.protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+
+/** The actions CPU 0 takes on the success path, as `list` shows a protocol: `unmapAliases, notify.mapGpa(shared), ...`. */
+export function protocolListing(config: CocoConfig): string {
+  return mainSteps(config).map((m) => m.shown).join(', ');
+}
+
 /** CPU 0's actions: one per micro-step (plus failures), in program order. */
 export function cpu0Actions(config: CocoConfig): CocoAction[] {
   const { protocol } = config;
-  const main = protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+  const main = mainSteps(config);
   const canFail = main.some(({ sub }) => sub !== undefined && (hostMayFail(config, sub) || lookupMayFail(config, sub)));
   // Without a failure that can reach it, there is no error path to compile.
   const errorPath = canFail
