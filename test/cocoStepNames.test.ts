@@ -34,6 +34,8 @@ describe('coco: step names', () => {
 
   it.each([['list', 'coco'], ['help', 'check', 'coco']])('%s %s prints that listing', (...args) => {
     const out = execFileSync('node', ['dist/src/cli.js', ...args], { encoding: 'utf8' });
+    expect(out).toMatch(/--kexec none\|normal\|crash/);
+    expect(out).toMatch(/properties added by --kexec normal\|crash:\n {4}KexecLeavesAllPrivate +always .*\n {4}KexecAccounting +always /);
     expect(out).toMatch(/\n {4}v2 on snp encrypt +clearPresent, unmapAliases, .*finish\.psc\(private\), finish\.pvalidate\(validate\), setPresent\n/);
   });
 });

@@ -11,14 +11,14 @@ import type { CocoState, Enc, Line, Lines, Result } from './state.js';
 const ENC: readonly Enc[] = ['private', 'shared'];
 const ENTRY: readonly (Enc | null)[] = [null, 'private', 'shared'];
 const LINE: readonly Line[] = ['none', 'clean', 'dirty'];
-const RESULT: readonly Result[] = ['running', 'ok', 'error'];
+const RESULT: readonly Result[] = ['running', 'ok', 'error', 'busy'];
 
 // Fast path: the codes are written as comparisons rather than indexOf, which was a third of the
 // codec's cost (see `npm run bench -- coco`); each must agree with its table above.
 const encCode = (e: Enc): number => (e === 'private' ? 0 : 1);
 const entryCode = (e: Enc | null): number => (e === null ? 0 : e === 'private' ? 1 : 2);
 const lineCode = (l: Line): number => (l === 'none' ? 0 : l === 'clean' ? 1 : 2);
-const resultCode = (r: Result): number => (r === 'running' ? 0 : r === 'ok' ? 1 : 2);
+const resultCode = (r: Result): number => (r === 'running' ? 0 : r === 'ok' ? 1 : r === 'error' ? 2 : 3);
 
 /** The sticky outcome flags, one bit each. */
 const enum Flag { Mismatch = 1, FatalMismatch = 2, Oops = 4, StaleWriteback = 8, ErrorHazard = 16 }
@@ -27,6 +27,7 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
   const pages = config.pages;
   const cpus = config.readers + 1;
   const { coherentCache } = config;
+  const kexec = config.kexec !== 'none';
   const host = config.guest.hostCodec(config);
 
   const encode = (s: CocoState, out: ByteWriter): void => {
@@ -51,6 +52,8 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       (s.mismatch ? Flag.Mismatch : 0) | (s.fatalMismatch ? Flag.FatalMismatch : 0) | (s.oops ? Flag.Oops : 0) |
         (s.staleWriteback ? Flag.StaleWriteback : 0) | (s.errorHazard ? Flag.ErrorHazard : 0),
     );
+    // Spec 11.9.1: without kexec the bytes are the seed's.
+    if (kexec) out.u8(s.kx! | (s.acctOff ? 4 : 0));
   };
 
   const entries = (input: ByteReader): (Enc | null)[] => {
@@ -96,6 +99,11 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
     state.oops = (flags & Flag.Oops) !== 0;
     state.staleWriteback = (flags & Flag.StaleWriteback) !== 0;
     state.errorHazard = (flags & Flag.ErrorHazard) !== 0;
+    if (kexec) {
+      const code = input.u8();
+      state.kx = code & 3;
+      state.acctOff = code >= 4;
+    }
     return state;
   };
 

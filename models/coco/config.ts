@@ -29,6 +29,8 @@ export interface CocoConfig {
   pfnLookup: 'page-walk' | 'requires-present';
   pvalidateVa: 'direct-map' | 'temporary';
   granularity: 'range' | 'page';
+  /** Whether a kexec CPU runs `kexec -e` (`normal`) or kdump (`crash`) during the conversion (spec 11). */
+  kexec: 'none' | 'normal' | 'crash';
   protocol: Protocol;
 }
 
@@ -66,7 +68,8 @@ export function describeConfig(p: CocoParams, config: CocoConfig): Record<string
     (name === 'pfnLookup' || name === 'pvalidateVa') && !guest.ownOptions.includes(name);
   return Object.fromEntries(
     Object.entries({ ...options, protocol: p.steps ? undefined : (p.protocol ?? 'seven-step'), steps: p.steps ? protocol.steps : undefined })
-      .filter(([name, value]) => value !== undefined && !otherPlatforms(name)),
+      // Spec 11.9.1: without kexec every report line is the seed's.
+      .filter(([name, value]) => value !== undefined && !otherPlatforms(name) && !(name === 'kexec' && value === 'none')),
   );
 }
 
@@ -93,6 +96,7 @@ export function resolveConfig(p: CocoParams): CocoConfig {
     pfnLookup: p.pfnLookup ?? 'page-walk',
     pvalidateVa: protocol.pvalidateVa ?? p.pvalidateVa ?? 'direct-map',
     granularity: p.granularity,
+    kexec: p.kexec,
     protocol,
   };
 }

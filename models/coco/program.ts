@@ -8,6 +8,7 @@
 import type { Action } from '../../src/model.js';
 import type { CocoConfig } from './config.js';
 import { cpuName } from './environment.js';
+import { conversionRuns } from './kexec.js';
 import { applySubStep, type SubStep } from './platforms/subStep.js';
 import type { ProtocolStep } from './protocols.js';
 import { alive, range, type CocoState, type Mutable, type View } from './state.js';
@@ -33,6 +34,8 @@ interface MicroStep {
   describe: (before: View) => string;
   /** The notification sub-step it runs, if any: it may fail (spec 10.8, 10.9). */
   sub?: SubStep;
+  /** Part of a `notify` or `finish` step: `nr_shared` is updated after the last such action [K9] (spec 11.3). */
+  accounts?: boolean;
 }
 
 /** Where a step sits: its number in the protocol (or the error path), and the composite step it is part of. */
@@ -76,16 +79,19 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
   }
   if (step === 'notify' || step === 'prepare' || step === 'finish') {
     const subs = notificationOf(config, step);
-    if (subs.length === 0) return [noOp(step)];
+    const accounts = step !== 'prepare';
+    if (subs.length === 0) return [{ ...noOp(step), accounts }];
     const inner = { number: place.number, within: place.within ?? step };
+    const calls = (sub: SubStep): SubStep[] => (sub.precededBy ? [sub.precededBy, sub] : [sub]);
     // Page by page, each sub-step covers every page before the next sub-step starts (mapGpa p0, p1,
     // then accept p0, p1): the kernel maps the whole range, then accepts it [B2.2], and validates a
     // batch before the page-state change [B3.2]. Alternating per page would move the counts
-    // (tdx before encrypt, pages 2, readers 1: 4,040 states instead of 3,976).
-    return subs.flatMap((sub) => split(true).map((pages): MicroStep => {
+    // (tdx before encrypt, pages 2, readers 1: 4,040 states instead of 3,976). A sub-step the kernel
+    // runs just before another in the same call (Hyper-V's list update) goes with it, chunk by chunk.
+    return subs.flatMap((outer) => split(true).flatMap((pages) => calls(outer).map((sub): MicroStep => {
       const at = head(config, inner, sub.name, sub.call, pages, true);
-      return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub };
-    }));
+      return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub, accounts };
+    })));
   }
   const definition = STEPS[step];
   if (definition.noOp?.(config)) return [noOp(step)];
@@ -124,7 +130,8 @@ const pfnsFound = (s: View, pages: readonly number[]): boolean => pages.every((p
  * failures, each of which jumps to `errorStart`.
  */
 function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: number): CocoAction[] {
-  const at = (s: View): boolean => s.pc === i && s.result === 'running' && alive(s);
+  const runs = conversionRuns(config);
+  const at = (s: View): boolean => s.pc === i && s.result === 'running' && runs(s);
   const { sub } = m;
   const checksPfns = sub !== undefined && lookupMayFail(config, sub);
   const lookupOk = (s: View): boolean => !checksPfns || pfnsFound(s, m.pages);
@@ -149,10 +156,12 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
       guard: (s) => at(s) && lookupOk(s),
       recipe: (s) => {
         applySubStep(sub, s, done);
+        sub.onFailure?.undo(s, m.pages);
         s.pc = errorStart;
       },
       describe: (before) =>
-        `${m.title} fails at page ${p} (page ${p} ${converted ? 'converted' : 'not converted'}): ${sub.describe(before, done)} -> error path`,
+        `${m.title} fails at page ${p} (page ${p} ${converted ? 'converted' : 'not converted'}): ${sub.describe(before, done)}` +
+        `${sub.onFailure ? `; ${sub.onFailure.what(m.pages)}` : ''} -> error path`,
     };
   })) : [];
   // Spec 10.9: the lookup fails before the hypercall, the host's view unchanged; not a host failure.
@@ -177,6 +186,35 @@ export function protocolListing(config: CocoConfig): string {
   return mainSteps(config).map((m) => m.shown).join(', ');
 }
 
+/**
+ * TDX's `nr_shared` over the range, from CPU 0's program counter (spec 11.3): `pages` if the range
+ * was shared before the conversion xor CPU 0 is past the accounting point on the success path
+ * (after the last action of its last `notify` or `finish`, up to and including `return ok`), else 0.
+ * A protocol with neither step never updates it [K9].
+ */
+export function nrSharedOf(config: CocoConfig): (s: View) => number {
+  const main = mainSteps(config);
+  const point = main.reduce((last, m, i) => (m.accounts ? i + 1 : last), 0);
+  const sharedBefore = config.direction === 'encrypt';
+  const accounted = (s: View): boolean =>
+    point > 0 && s.pc >= point && s.pc <= main.length && (s.result === 'running' || s.result === 'ok');
+  return (s) => (sharedBefore !== accounted(s) ? config.pages : 0);
+}
+
+/**
+ * `-EBUSY` (spec 11.4, `normal` only): once kexec holds `mem_enc_lock` for write, a CPU 0 that has
+ * not started fails `down_read_trylock()` and returns [K1]; it is then its only action.
+ */
+function busyReturn(): CocoAction {
+  const title = `${CPU0} return error [-EBUSY]: down_read_trylock(mem_enc_lock) fails, kexec holds it`;
+  return {
+    name: 'return', actor: CPU0, args: '-EBUSY',
+    guard: (s) => s.kx === 1 && s.pc === 0 && s.result === 'running' && alive(s),
+    recipe: (s) => { s.result = 'busy'; },
+    describe: () => title,
+  };
+}
+
 /** CPU 0's actions: one per micro-step (plus failures), in program order. */
 export function cpu0Actions(config: CocoConfig): CocoAction[] {
   const { protocol } = config;
@@ -188,5 +226,5 @@ export function cpu0Actions(config: CocoConfig): CocoAction[] {
     : [];
   const program = [...main, returnStep('ok'), ...errorPath];
   const errorStart = main.length + 1;
-  return program.flatMap((m, i) => actionsAt(config, m, i, errorStart));
+  return [...program.flatMap((m, i) => actionsAt(config, m, i, errorStart)), ...(config.kexec === 'normal' ? [busyReturn()] : [])];
 }

@@ -4,11 +4,22 @@
  * the rest of the model asks the configuration's record and never tests a platform's name.
  */
 import type { CocoConfig } from '../config.js';
-import type { CocoState, Enc, View } from '../state.js';
+import type { CocoState, Enc, Mutable, View } from '../state.js';
 import type { SubStep } from './subStep.js';
 
 /** The state fields that hold the host's view of the range (spec 3.3). */
-export type HostView = Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible'>;
+export type HostView = Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible' | 'listed'>;
+
+/**
+ * The pages the TDX and SNP walks convert: those whose direct-map PTE has the shared encoding,
+ * present or not: lookup_address() returns the leaf PTE whatever its PRESENT bit [D1] and
+ * pte_decrypted() tests the encryption bit only [K10] (spec 11.5).
+ */
+export function sharedByPte(s: View, pages: number): number[] {
+  const found: number[] = [];
+  for (let p = 0; p < pages; p++) if (s.pte[p]!.enc === 'shared') found.push(p);
+  return found;
+}
 
 /** What a mismatched access costs without a paravisor (spec 4). */
 export interface MismatchOutcome {
@@ -31,8 +42,8 @@ export interface GuestPlatform {
   ownOptions: readonly PlatformOption[];
   /** `enc_tlb_flush_required(enc)` [B5]: whether `before` flushes the TLB and cache before the change. */
   encTlbFlushRequired: (direction: CocoConfig['direction']) => boolean;
-  /** The host's view of every page of a range holding memory with attribute `enc` (spec 3.3). */
-  hostView: (enc: Enc, pages: number) => HostView;
+  /** The host's view of every page of the range before the conversion, with its `initial` attribute (spec 3.3). */
+  hostView: (config: CocoConfig) => HostView;
   /**
    * Whether an access with attribute `enc` to page `p` is permitted: private needs a private, ready
    * page, shared a shared one (spec 3.3).
@@ -46,6 +57,15 @@ export interface GuestPlatform {
   encStatusChangePrepare: (config: CocoConfig) => SubStep[];
   /** `enc_status_change_finish()`: the sub-steps that run after it. Together they are the whole notification. */
   encStatusChangeFinish: (config: CocoConfig) => SubStep[];
+  /**
+   * `enc_kexec_finish()`: with every other CPU stopped, turns every page the platform believes
+   * shared back to private (spec 11.5), given the kernel's count of shared pages in the range.
+   * One atomic action for the whole range (spec 11.9.6). `enc_kexec_begin()` is not a hook here:
+   * all three platforms install the same body [K6], which the kexec CPU's `kexecBegin` models.
+   */
+  encKexecFinish: (config: CocoConfig, s: Mutable, nrShared: number) => void;
+  /** What the walk does, for the trace line, from the state before it. */
+  describeKexecFinish: (config: CocoConfig, before: View, nrShared: number) => string;
   /** The platform's part of a state in the compact codec: its bytes per page, and back. */
   hostCodec: (config: CocoConfig) => HostCodec;
 }

@@ -1,17 +1,49 @@
 /**
  * Hyper-V with vTOM: host visibility per page through a hypercall by PFN [B4.1, B4.2], usually
- * under a paravisor [C6], with a coherent cache.
+ * under a paravisor [C6], with a coherent cache. Under kexec, the kernel's list of visible PFNs
+ * that the kexec walk replays [K17, K18].
  */
-import type { Enc } from '../state.js';
+import type { CocoConfig } from '../config.js';
+import type { Enc, Mutable } from '../state.js';
+import { indexed } from '../steps.js';
 import type { GuestPlatform } from './guestPlatform.js';
 import { changed, type SubStep } from './subStep.js';
 
-/** Hyper-V's host-visibility hypercall, by PFN [B4.1, B4.2]. */
-function setVisibility(to: Enc): SubStep {
+/**
+ * hv_mark_gpa_visibility()'s update of hv_list_enc, before the hypercall: added to when making
+ * pages visible, removed from when hiding them [K17]. With `pfnLookup: requires-present` the PFN
+ * array is built before this call, so the lookup (and its failure) moves here (spec 11.6).
+ */
+function hvList(to: Enc): SubStep {
+  const add = to === 'shared';
   return {
-    name: 'setVisibility', call: `setVisibility(${to})`, fallible: true, needsPfn: true,
+    name: 'hvList', call: `hvList(${add ? 'add' : 'remove'})`, fallible: false, needsPfn: true,
+    apply: (s, p) => { s.listed![p] = add; },
+    describe: (_before, pages) => changed(pages, 'listed', String(add)),
+  };
+}
+
+/** After a failed hypercall the kernel calls the opposite list function for every PFN of the call [K17]. */
+function undoListUpdate(to: Enc): NonNullable<SubStep['onFailure']> {
+  const listed = to !== 'shared';
+  return {
+    undo: (s: Mutable, pages) => { for (const p of pages) s.listed![p] = listed; },
+    what: (pages) => `hv_list_enc update undone: ${indexed('listed', pages)} := ${listed}`,
+  };
+}
+
+/**
+ * Hyper-V's host-visibility hypercall, by PFN [B4.1, B4.2]. Under kexec the list update precedes
+ * it and the PFN lookup belongs to that update (spec 11.6).
+ */
+function setVisibility(config: CocoConfig): SubStep {
+  const to = config.target;
+  const listed = config.kexec !== 'none';
+  return {
+    name: 'setVisibility', call: `setVisibility(${to})`, fallible: true, needsPfn: !listed,
     apply: (s, p) => { s.visible![p] = to === 'shared'; },
     describe: (_before, pages) => changed(pages, 'visible', String(to === 'shared')),
+    ...(listed ? { precededBy: hvList(to), onFailure: undoListUpdate(to) } : {}),
   };
 }
 
@@ -22,16 +54,37 @@ export const hypervVtom: GuestPlatform = {
   // TDX and SNP translate direct-map addresses with __pa(), which needs no PTE [D4] (spec 10.9).
   ownOptions: ['pfnLookup'],
   encTlbFlushRequired: () => true, // pre-series Hyper-V [B4.1, B5]
-  hostView: (enc, pages) => ({ visible: new Array<boolean>(pages).fill(enc === 'shared') }),
+  // Pages shared by an earlier successful set_memory_decrypted() are in the list (spec 11.3).
+  hostView: ({ initial, pages, kexec }) => ({
+    visible: new Array<boolean>(pages).fill(initial === 'shared'),
+    ...(kexec === 'none' ? {} : { listed: new Array<boolean>(pages).fill(initial === 'shared') }),
+  }),
   permitted: (s, p, enc) => s.visible![p] === (enc === 'shared'),
   describeHost: (s, p) => (s.visible![p] ? 'host-visible' : 'not host-visible'),
   // Spec 10.5: vTOM has no fixup path, with or without a paravisor.
   mismatchOutcome: () => ({ fatal: true, what: 'vTOM: no fixup, guest terminated' }),
   // Hyper-V notifies in finish, after the PTE change, both ways [B4.1].
   encStatusChangePrepare: () => [],
-  encStatusChangeFinish: ({ target }) => [setVisibility(target)],
-  hostCodec: () => ({
-    code: (s, p) => (s.visible![p] ? 1 : 0),
-    decode: (codes, state) => { state.visible = codes.map((code) => code === 1); },
-  }),
+  encStatusChangeFinish: (config) => [setVisibility(config)],
+  // hv_vtom_kexec_finish() [K18]: hides every listed PFN; it reads no page table, checks no count,
+  // and touches no cache line. Its hypercalls never fail here (spec 11.5).
+  encKexecFinish: (config, s) => {
+    for (let p = 0; p < config.pages; p++) if (s.listed![p]) s.visible![p] = false;
+  },
+  describeKexecFinish: (config, before) => {
+    const listed = Array.from({ length: config.pages }, (_, p) => p).filter((p) => before.listed![p]);
+    return `hv_vtom_kexec_finish(): ${listed.length ? `hv_list_enc holds page ${listed.join(', ')}: ${listed.map((p) => `visible[${p}]`).join(', ')} := false` : 'hv_list_enc is empty'}`;
+  },
+  hostCodec: ({ kexec }) => (kexec === 'none'
+    ? {
+      code: (s, p) => (s.visible![p] ? 1 : 0),
+      decode: (codes, state) => { state.visible = codes.map((code) => code === 1); },
+    }
+    : {
+      code: (s, p) => (s.visible![p] ? 1 : 0) | (s.listed![p] ? 2 : 0),
+      decode: (codes, state) => {
+        state.visible = codes.map((code) => (code & 1) === 1);
+        state.listed = codes.map((code) => code >= 2);
+      },
+    }),
 };

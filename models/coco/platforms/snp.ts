@@ -2,9 +2,10 @@
  * AMD SEV-SNP: the RMP and each page's validation [B3.2], PSC through the GHCB and PVALIDATE, and a
  * cache coherent across keys on current parts [B3.4].
  */
+import { isStale, KEYS, writeBackLine } from '../access.js';
 import type { CocoConfig } from '../config.js';
 import type { Enc, View } from '../state.js';
-import type { GuestPlatform } from './guestPlatform.js';
+import { sharedByPte, type GuestPlatform } from './guestPlatform.js';
 import { changed, type SubStep } from './subStep.js';
 
 /**
@@ -40,6 +41,15 @@ function psc(to: Enc): SubStep {
   };
 }
 
+/**
+ * unshare_all_memory() [K12, K13], per page whose PTE lacks the C-bit, present or not: a
+ * clflush_cache_range() through the direct-map VA, which on a not-present PTE is a #PF with no
+ * fixup, an oops that ends the walk (an assumption of spec 11.5: the kernel never clflushes a
+ * not-present page in cpa_flush() [A7, H9]); then set_pte_enc() keeps PRESENT and sets the C-bit,
+ * and snp_set_memory_private() is PSC(private) then PVALIDATE, which never fails here (spec 11.5).
+ */
+const toPrivate = (config: CocoConfig): SubStep[] => [psc('private'), pvalidate(config, true)];
+
 const RMP: readonly Enc[] = ['private', 'shared'];
 
 export const snp: GuestPlatform = {
@@ -49,7 +59,7 @@ export const snp: GuestPlatform = {
   ownOptions: ['pvalidateVa'],
   encTlbFlushRequired: () => true, // [B3.1, B5]
   // A shared page is not validated: validation is rescinded before a page becomes shared [B3.2].
-  hostView: (enc, pages) => ({ rmp: new Array<Enc>(pages).fill(enc), validated: new Array<boolean>(pages).fill(enc === 'private') }),
+  hostView: ({ initial, pages }) => ({ rmp: new Array<Enc>(pages).fill(initial), validated: new Array<boolean>(pages).fill(initial === 'private') }),
   permitted: (s, p, enc) => (enc === 'private' ? s.rmp![p] === 'private' && s.validated![p]! : s.rmp![p] === 'shared'),
   describeHost: (s, p) => `rmp ${s.rmp![p]}${s.validated![p] ? ', validated' : ', not validated'}`,
   // [C5, H7] #VC 0x404 terminates the guest; the other direction is assumed fatal too (spec 10.21).
@@ -57,6 +67,26 @@ export const snp: GuestPlatform = {
   // Rescind and make shared before the PTE change, make private and validate after it [B3.1, B3.2].
   encStatusChangePrepare: (config) => (config.target === 'shared' ? [pvalidate(config, false), psc('shared')] : []),
   encStatusChangeFinish: (config) => (config.target === 'private' ? [psc('private'), pvalidate(config, true)] : []),
+  encKexecFinish: (config, s) => {
+    for (const p of sharedByPte(s, config.pages)) {
+      if (!s.pte[p]!.present) {
+        s.oops = true;
+        return;
+      }
+      if (!config.coherentCache) for (const k of KEYS) if (s.line![p]![k] !== 'none') writeBackLine(config, s, p, k);
+      s.pte[p]!.enc = 'private';
+      toPrivate(config).forEach((sub) => sub.apply(s, p));
+    }
+  },
+  describeKexecFinish: (config, before) => {
+    const shown = sharedByPte(before, config.pages).map((p) => {
+      if (!before.pte[p]!.present) return `page ${p}: clflush_cache_range() through a not-present PTE -> #PF, kernel oops`;
+      const stale = !config.coherentCache && KEYS.some((k) => isStale(config, before, p, k)) ? ' (stale write-back)' : '';
+      return `page ${p}: ${config.coherentCache ? '' : `lines written back${stale}, `}pte.enc := private, psc(private), pvalidate(validate)`;
+    });
+    const oops = shown.findIndex((line) => line.endsWith('kernel oops'));
+    return `unshare_all_memory(): ${(oops < 0 ? shown : shown.slice(0, oops + 1)).join('; ') || 'no PTE without the C-bit'}`;
+  },
   hostCodec: () => ({
     code: (s, p) => (s.rmp![p] === 'private' ? 0 : 1) | (s.validated![p] ? 2 : 0),
     decode: (codes, state) => {

@@ -6,7 +6,7 @@ import { alive, type Mutable, type View } from '../state.js';
 import { indexed } from '../steps.js';
 
 export interface SubStep {
-  name: 'mapGpa' | 'accept' | 'pvalidate' | 'psc' | 'setVisibility';
+  name: 'mapGpa' | 'accept' | 'pvalidate' | 'psc' | 'setVisibility' | 'hvList';
   /** What it is called with, as the label prints it: `mapGpa(shared)`. */
   call: string;
   /** With `hostFailures`, the host may fail it (spec 5, 10.8). */
@@ -17,6 +17,13 @@ export interface SubStep {
   apply: (s: Mutable, p: number) => void;
   /** What it does to `pages` (possibly none, for a failure before the first page), from the state before. */
   describe: (before: View, pages: readonly number[]) => string;
+  /**
+   * A sub-step the kernel runs just before this one in the same call, page chunk by page chunk
+   * (Hyper-V's list update before the hypercall, spec 11.6).
+   */
+  precededBy?: SubStep;
+  /** What the kernel undoes, over every page of the call, when a host failure fails this one. */
+  onFailure?: { undo: (s: Mutable, pages: readonly number[]) => void; what: (pages: readonly number[]) => string };
 }
 
 /** Runs a sub-step over pages in page order, stopping if the guest dies. */

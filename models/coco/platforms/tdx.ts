@@ -3,7 +3,8 @@
  * is not coherent across keys [B2.1].
  */
 import type { Enc, Gpa } from '../state.js';
-import type { GuestPlatform } from './guestPlatform.js';
+import { indexed } from '../steps.js';
+import { sharedByPte, type GuestPlatform } from './guestPlatform.js';
 import { changed, type SubStep } from './subStep.js';
 
 /**
@@ -32,6 +33,9 @@ const accept: SubStep = {
   describe: (_before, pages) => changed(pages, 'gpa', 'private'),
 };
 
+/** The conversion to private of tdx_enc_status_changed(), as the walk runs it. */
+const toPrivate: readonly SubStep[] = [mapGpa('private'), accept];
+
 /** The GPA states in code order (the codec's bytes index this). */
 const GPA: readonly Gpa[] = ['private', 'private-unaccepted', 'shared'];
 // Written as comparisons rather than indexOf, which was a third of the codec's cost; must agree with GPA.
@@ -44,7 +48,7 @@ export const tdx: GuestPlatform = {
   ownOptions: [],
   // TDX flushes only before private->shared; the VMM flushes the other way [B2.1, B5].
   encTlbFlushRequired: (direction) => direction === 'decrypt',
-  hostView: (enc, pages) => ({ gpa: new Array<Gpa>(pages).fill(enc) }),
+  hostView: ({ initial, pages }) => ({ gpa: new Array<Gpa>(pages).fill(initial) }),
   permitted: (s, p, enc) => s.gpa![p] === enc,
   describeHost: (s, p) => `gpa ${s.gpa![p]}`,
   // [B2.4, C4] shared mapping => private page: #VE, handle_mmio() rejects the split access and the
@@ -57,6 +61,24 @@ export const tdx: GuestPlatform = {
   // private before the PTE change and to shared after it [B2.3].
   encStatusChangePrepare: ({ target }) => (target === 'private' ? [mapGpa('private'), accept] : []),
   encStatusChangeFinish: ({ target }) => (target === 'shared' ? [mapGpa('shared')] : []),
+  // tdx_kexec_finish() [K7]: every page whose PTE has the shared bit, present or not [D1, K10], gets a
+  // zero PTE (which has the private encoding) and tdx_enc_status_changed(..., true): MapGPA(private)
+  // and accept, with the seed's effects; an accept of an already private page only prints "Failed
+  // to unshare range" [K11]. Then the count check [K9].
+  encKexecFinish: (config, s, nrShared) => {
+    const found = sharedByPte(s, config.pages);
+    for (const p of found) {
+      s.pte[p] = { present: false, enc: 'private' };
+      toPrivate.forEach((sub) => sub.apply(s, p));
+    }
+    if (found.length !== nrShared) s.acctOff = true;
+  },
+  describeKexecFinish: (config, before, nrShared) => {
+    const found = sharedByPte(before, config.pages);
+    const pages = found.length ? `${indexed('pte', found)} := 0 (private, not present), mapGpa(private), accept: ${changed(found, 'gpa', 'private')}` : 'no PTE with the shared bit';
+    const count = `found ${found.length}, nr_shared ${nrShared}${found.length === nrShared ? '' : ' -> "shared page accounting is off"'}`;
+    return `tdx_kexec_finish(): ${pages}; ${count}`;
+  },
   hostCodec: () => ({
     code: (s, p) => gpaCode(s.gpa![p]!),
     decode: (codes, state) => { state.gpa = codes.map((code) => GPA[code]!); },
