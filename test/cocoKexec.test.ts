@@ -138,6 +138,8 @@ const HYPOTHESES: [string, Params, Verdicts][] = [
     [`hyperv-vtom ${protocol} crash encrypt: unlisted while still visible`, { kexec: 'crash', protocol, direction: 'encrypt' }, LEFT_SHARED],
     [`hyperv-vtom ${protocol} host failures decrypt: the undo unlists a visible page`, { kexec: 'normal', hostFailures: true, protocol, direction: 'decrypt' }, LEFT_SHARED],
     [`hyperv-vtom ${protocol} host failures encrypt: the undo relists`, { kexec: 'normal', hostFailures: true, protocol, direction: 'encrypt' }, HOLDS],
+    [`hyperv-vtom ${protocol} crash encrypt, list kept a superset: closed`, { kexec: 'crash', hvListOrder: 'superset', protocol, direction: 'encrypt' }, HOLDS],
+    [`hyperv-vtom ${protocol} host failures decrypt, list kept a superset: closed`, { kexec: 'normal', hvListOrder: 'superset', hostFailures: true, protocol, direction: 'decrypt' }, HOLDS],
   ]),
   ['tdx before host failures decrypt: a leaked range is found, not counted', { kexec: 'normal', hostFailures: true, platform: 'tdx', protocol: 'before', direction: 'decrypt' }, MISCOUNTED],
   ['tdx seven-step host failures encrypt: a failed notify after setEnc is missed', { kexec: 'normal', hostFailures: true, platform: 'tdx', protocol: 'seven-step', direction: 'encrypt' }, MISSED],

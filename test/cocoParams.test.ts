@@ -18,6 +18,9 @@ const REJECTED: [string, Params, RegExp][] = [
   ['--pvalidate-va off snp', { platform: 'tdx', pvalidateVa: 'temporary' }, /--pvalidate-va temporary does not apply to platform tdx; accepted: platform snp only/],
   ['--pfn-lookup off hyperv-vtom', { platform: 'snp', pfnLookup: 'requires-present' }, /--pfn-lookup requires-present does not apply to platform snp; accepted: platform hyperv-vtom only/],
   ['v2 with a direct-map PVALIDATE', { platform: 'snp', protocol: 'v2', pvalidateVa: 'direct-map' }, /--pvalidate-va direct-map contradicts --protocol v2/],
+  ['--hv-list-order without kexec', { hvListOrder: 'superset' }, /--hv-list-order superset needs a kexec.*accepted: with --kexec normal or crash/],
+  ['--hv-list-order off hyperv-vtom', { platform: 'snp', kexec: 'crash', hvListOrder: 'merged' }, /--hv-list-order merged does not apply to platform snp; accepted: platform hyperv-vtom only/],
+  ['an unknown kexec', { kexec: 'reboot' }, /'reboot'.*none, normal, crash/],
   ['an unknown option', { cpus: 3 }, /unknown option --cpus/],
 ];
 

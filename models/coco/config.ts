@@ -4,7 +4,7 @@
  */
 import { flagName } from '../../src/params.js';
 import type { CocoParams } from './params.js';
-import type { GuestPlatform, PlatformOption } from './platforms/guestPlatform.js';
+import { PLATFORM_OPTIONS, type GuestPlatform, type PlatformOption } from './platforms/guestPlatform.js';
 import { GUEST_PLATFORMS, PLATFORMS, type Platform } from './platforms/index.js';
 import { explicitProtocol, namedProtocol, stepListProblem, type Protocol } from './protocols.js';
 import type { Enc } from './state.js';
@@ -31,6 +31,8 @@ export interface CocoConfig {
   granularity: 'range' | 'page';
   /** Whether a kexec CPU runs `kexec -e` (`normal`) or kdump (`crash`) during the conversion (spec 11). */
   kexec: 'none' | 'normal' | 'crash';
+  /** Hyper-V vTOM under kexec: where the list update goes around the visibility hypercall (spec 11.6). */
+  hvListOrder?: 'merged' | 'superset';
   protocol: Protocol;
 }
 
@@ -47,7 +49,10 @@ export function configProblem(p: CocoParams): string | undefined {
     const problem = stepListProblem(p.steps);
     if (problem) return problem;
   }
-  for (const option of ['pfnLookup', 'pvalidateVa'] as const) {
+  if (p.hvListOrder !== undefined && p.kexec === 'none') {
+    return `--hv-list-order ${p.hvListOrder} needs a kexec: the list is only read by the kexec walk; accepted: with --kexec normal or crash`;
+  }
+  for (const option of PLATFORM_OPTIONS) {
     if (p[option] !== undefined && !GUEST_PLATFORMS[p.platform].ownOptions.includes(option)) {
       return `${flagName(option)} ${p[option]} does not apply to platform ${p.platform}; accepted: platform ${platformsOf(option).join(', ')} only`;
     }
@@ -65,7 +70,7 @@ export function configProblem(p: CocoParams): string | undefined {
 export function describeConfig(p: CocoParams, config: CocoConfig): Record<string, unknown> {
   const { guest, initial, target, protocol, ...options } = config;
   const otherPlatforms = (name: string): boolean =>
-    (name === 'pfnLookup' || name === 'pvalidateVa') && !guest.ownOptions.includes(name);
+    PLATFORM_OPTIONS.some((option) => option === name && !guest.ownOptions.includes(option));
   return Object.fromEntries(
     Object.entries({ ...options, protocol: p.steps ? undefined : (p.protocol ?? 'seven-step'), steps: p.steps ? protocol.steps : undefined })
       // Spec 11.9.1: without kexec every report line is the seed's.
@@ -97,6 +102,7 @@ export function resolveConfig(p: CocoParams): CocoConfig {
     pvalidateVa: protocol.pvalidateVa ?? p.pvalidateVa ?? 'direct-map',
     granularity: p.granularity,
     kexec: p.kexec,
+    hvListOrder: guest.ownOptions.includes('hvListOrder') && p.kexec !== 'none' ? (p.hvListOrder ?? 'merged') : undefined,
     protocol,
   };
 }

@@ -82,12 +82,13 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
     const accounts = step !== 'prepare';
     if (subs.length === 0) return [{ ...noOp(step), accounts }];
     const inner = { number: place.number, within: place.within ?? step };
-    const calls = (sub: SubStep): SubStep[] => (sub.precededBy ? [sub.precededBy, sub] : [sub]);
+    const calls = (sub: SubStep): SubStep[] => [sub.precededBy, sub, sub.followedBy].filter((one) => one !== undefined);
     // Page by page, each sub-step covers every page before the next sub-step starts (mapGpa p0, p1,
     // then accept p0, p1): the kernel maps the whole range, then accepts it [B2.2], and validates a
     // batch before the page-state change [B3.2]. Alternating per page would move the counts
     // (tdx before encrypt, pages 2, readers 1: 4,040 states instead of 3,976). A sub-step the kernel
-    // runs just before another in the same call (Hyper-V's list update) goes with it, chunk by chunk.
+    // runs just before or after another in the same call (Hyper-V's list update) goes with it, chunk
+    // by chunk.
     return subs.flatMap((outer) => split(true).flatMap((pages) => calls(outer).map((sub): MicroStep => {
       const at = head(config, inner, sub.name, sub.call, pages, true);
       return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub, accounts };

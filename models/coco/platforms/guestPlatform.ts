@@ -29,7 +29,8 @@ export interface MismatchOutcome {
 }
 
 /** The options that concern one platform only. */
-export type PlatformOption = 'pfnLookup' | 'pvalidateVa';
+export const PLATFORM_OPTIONS = ['pfnLookup', 'pvalidateVa', 'hvListOrder'] as const;
+export type PlatformOption = (typeof PLATFORM_OPTIONS)[number];
 
 export interface GuestPlatform {
   /** The value of `--platform`. */

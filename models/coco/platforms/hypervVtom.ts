@@ -10,14 +10,14 @@ import type { GuestPlatform } from './guestPlatform.js';
 import { changed, type SubStep } from './subStep.js';
 
 /**
- * hv_mark_gpa_visibility()'s update of hv_list_enc, before the hypercall: added to when making
- * pages visible, removed from when hiding them [K17]. With `pfnLookup: requires-present` the PFN
- * array is built before this call, so the lookup (and its failure) moves here (spec 11.6).
+ * hv_mark_gpa_visibility()'s update of hv_list_enc: added to when making pages visible, removed
+ * from when hiding them [K17]. Before the hypercall, the PFN array is built before this call, so
+ * with `pfnLookup: requires-present` the lookup (and its failure) belongs to it (spec 11.6).
  */
-function hvList(to: Enc): SubStep {
+function hvList(to: Enc, beforeHypercall: boolean): SubStep {
   const add = to === 'shared';
   return {
-    name: 'hvList', call: `hvList(${add ? 'add' : 'remove'})`, fallible: false, needsPfn: true,
+    name: 'hvList', call: `hvList(${add ? 'add' : 'remove'})`, fallible: false, needsPfn: beforeHypercall,
     apply: (s, p) => { s.listed![p] = add; },
     describe: (_before, pages) => changed(pages, 'listed', String(add)),
   };
@@ -33,17 +33,31 @@ function undoListUpdate(to: Enc): NonNullable<SubStep['onFailure']> {
 }
 
 /**
- * Hyper-V's host-visibility hypercall, by PFN [B4.1, B4.2]. Under kexec the list update precedes
- * it and the PFN lookup belongs to that update (spec 11.6).
+ * Where the list update goes around the hypercall, and what a failed hypercall undoes. `merged`
+ * is the kernel's [K17]: before the hypercall, undone after a failure. `superset` keeps every
+ * visible page listed: add before making pages visible and keep them after a failure, remove
+ * only after a successful hide (a listed page that is not visible costs the walk one needless
+ * hypercall; a visible page that is not listed is left shared for the next kernel).
+ */
+function listUpdate(config: CocoConfig): Pick<SubStep, 'precededBy' | 'followedBy' | 'onFailure'> {
+  const to = config.target;
+  if (config.kexec === 'none') return {};
+  if (config.hvListOrder !== 'superset') return { precededBy: hvList(to, true), onFailure: undoListUpdate(to) };
+  return to === 'shared' ? { precededBy: hvList(to, true) } : { followedBy: hvList(to, false) };
+}
+
+/**
+ * Hyper-V's host-visibility hypercall, by PFN [B4.1, B4.2], with the list update under kexec
+ * (spec 11.6); the PFN lookup belongs to whichever comes first.
  */
 function setVisibility(config: CocoConfig): SubStep {
   const to = config.target;
-  const listed = config.kexec !== 'none';
+  const around = listUpdate(config);
   return {
-    name: 'setVisibility', call: `setVisibility(${to})`, fallible: true, needsPfn: !listed,
+    name: 'setVisibility', call: `setVisibility(${to})`, fallible: true, needsPfn: around.precededBy === undefined,
     apply: (s, p) => { s.visible![p] = to === 'shared'; },
     describe: (_before, pages) => changed(pages, 'visible', String(to === 'shared')),
-    ...(listed ? { precededBy: hvList(to), onFailure: undoListUpdate(to) } : {}),
+    ...around,
   };
 }
 
@@ -52,7 +66,7 @@ export const hypervVtom: GuestPlatform = {
   coherentCache: true,
   paravisor: true,
   // TDX and SNP translate direct-map addresses with __pa(), which needs no PTE [D4] (spec 10.9).
-  ownOptions: ['pfnLookup'],
+  ownOptions: ['pfnLookup', 'hvListOrder'],
   encTlbFlushRequired: () => true, // pre-series Hyper-V [B4.1, B5]
   // Pages shared by an earlier successful set_memory_decrypted() are in the list (spec 11.3).
   hostView: ({ initial, pages, kexec }) => ({

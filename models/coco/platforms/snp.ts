@@ -79,13 +79,14 @@ export const snp: GuestPlatform = {
     }
   },
   describeKexecFinish: (config, before) => {
-    const shown = sharedByPte(before, config.pages).map((p) => {
+    const found = sharedByPte(before, config.pages);
+    const oops = found.findIndex((p) => !before.pte[p]!.present);
+    const shown = (oops < 0 ? found : found.slice(0, oops + 1)).map((p) => {
       if (!before.pte[p]!.present) return `page ${p}: clflush_cache_range() through a not-present PTE -> #PF, kernel oops`;
       const stale = !config.coherentCache && KEYS.some((k) => isStale(config, before, p, k)) ? ' (stale write-back)' : '';
       return `page ${p}: ${config.coherentCache ? '' : `lines written back${stale}, `}pte.enc := private, psc(private), pvalidate(validate)`;
     });
-    const oops = shown.findIndex((line) => line.endsWith('kernel oops'));
-    return `unshare_all_memory(): ${(oops < 0 ? shown : shown.slice(0, oops + 1)).join('; ') || 'no PTE without the C-bit'}`;
+    return `unshare_all_memory(): ${shown.join('; ') || 'no PTE without the C-bit'}`;
   },
   hostCodec: () => ({
     code: (s, p) => (s.rmp![p] === 'private' ? 0 : 1) | (s.validated![p] ? 2 : 0),

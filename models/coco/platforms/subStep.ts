@@ -18,10 +18,11 @@ export interface SubStep {
   /** What it does to `pages` (possibly none, for a failure before the first page), from the state before. */
   describe: (before: View, pages: readonly number[]) => string;
   /**
-   * A sub-step the kernel runs just before this one in the same call, page chunk by page chunk
-   * (Hyper-V's list update before the hypercall, spec 11.6).
+   * Sub-steps the kernel runs just before or just after this one in the same call, page chunk by
+   * page chunk (Hyper-V's list update around the hypercall, spec 11.6).
    */
   precededBy?: SubStep;
+  followedBy?: SubStep;
   /** What the kernel undoes, over every page of the call, when a host failure fails this one. */
   onFailure?: { undo: (s: Mutable, pages: readonly number[]) => void; what: (pages: readonly number[]) => string };
 }
