@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { renderHtml } from '../src/report/html.js';
 import { instantiate } from '../src/modelInstance.js';
 import { coco, type CocoState } from '../models/coco/index.js';
 import { run, statuses, type Params } from './support/coco.js';
@@ -153,6 +154,13 @@ describe('coco --kexec: the hypotheses of spec 11.10, pages 1, readers 1', () =>
     const result = await run({ pages: 1, readers: 1, ...params }, { deadlock: false });
     const got = statuses(result);
     expect(Object.fromEntries(Object.keys(expected).map((name) => [name, got[name]]))).toEqual(expected);
+  });
+
+  it('draws the kexec CPU as its own lane of the HTML report, between the CPUs and the cache', async () => {
+    const result = await run({ platform: 'tdx', pages: 1, readers: 1, kexec: 'crash', direction: 'encrypt' }, { properties: ['KexecLeavesAllPrivate'], deadlock: false });
+    const lanes = [...renderHtml(result).matchAll(/<th scope="col" class="lane-head"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(lanes).toEqual(['CPU0', 'CPU1', 'kexec CPU', 'cache']);
+    expect(renderHtml(result)).toMatch(/data-actor="kexec CPU"><span class="label">kexec CPU kexecFinish: tdx_kexec_finish\(\): no PTE with the shared bit/);
   });
 
   it('the shortest kdump that leaves a vTOM page visible: crash between hvList(remove) and setVisibility(private)', async () => {
