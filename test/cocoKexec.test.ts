@@ -9,7 +9,7 @@ import { check } from '../src/check.js';
 import { renderHtml } from '../src/report/html.js';
 import { instantiate } from '../src/modelInstance.js';
 import { coco, type CocoState } from '../models/coco/index.js';
-import { run, statuses, type Params } from './support/coco.js';
+import { last, run, runFor, statuses, type Params } from './support/coco.js';
 
 interface SeedOutput {
   params: Params;
@@ -154,6 +154,14 @@ describe('coco --kexec: the hypotheses of spec 11.10, pages 1, readers 1', () =>
     const result = await run({ pages: 1, readers: 1, ...params }, { deadlock: false });
     const got = statuses(result);
     expect(Object.fromEntries(Object.keys(expected).map((name) => [name, got[name]]))).toEqual(expected);
+  });
+
+  it.each(['seven-step', 'v1'])('snp %s crash decrypt: the walk itself oopses on the not-present shared PTE (11.5, 11.10)', async (protocol) => {
+    // A temporary PVALIDATE VA keeps the conversion's own oops [F0.3] out of the way.
+    const oops = await runFor({ platform: 'snp', protocol, pvalidateVa: 'temporary', pages: 1, readers: 1, kexec: 'crash' }, 'NoKernelOops');
+    expect(oops.status).toBe('violated');
+    expect(last(oops).action).toBe('kexecFinish');
+    expect(last(oops).label).toContain('clflush_cache_range() through a not-present PTE -> #PF, kernel oops');
   });
 
   it('draws the kexec CPU as its own lane of the HTML report, between the CPUs and the cache', async () => {
