@@ -7,7 +7,7 @@ import type { CocoConfig } from '../config.js';
 import type { CocoState, Enc, Mutable, View } from '../state.js';
 import type { SubStep } from './subStep.js';
 
-/** The state fields that hold the host's view of the range (spec 3.3). */
+/** The state fields of the host's view of the range (spec 3.3), and on Hyper-V under kexec the guest's list of visible PFNs (spec 11.6). */
 export type HostView = Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible' | 'listed'>;
 
 /**
