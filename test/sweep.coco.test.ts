@@ -6,7 +6,7 @@ import { sweep, sweepParams, type SweepResult } from '../src/sweep/sweep.js';
 import { coco } from '../models/coco/index.js';
 import { SEVEN_STEPS } from '../models/coco/protocols.js';
 
-const TIMEOUT = 120_000;
+const TIMEOUT = 300_000;
 
 /** A direct `cocomc check coco --steps ...` in the sweep's configuration, reduced to what the sweep keeps. */
 async function direct(result: SweepResult, steps: readonly string[]) {

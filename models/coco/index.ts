@@ -28,7 +28,7 @@ export const coco = defineModel({
     const config = resolveConfig(params);
     return {
       initialStates: [initialState(config)],
-      actions: [...cpu0Actions(config), ...environmentActions(config), ...kexecActions(config, nrSharedOf(config))],
+      actions: [...cpu0Actions(config), ...environmentActions(config), ...(config.kexec === 'none' ? [] : kexecActions(config, nrSharedOf(config)))],
       properties: cocoProperties(config),
       // A dead guest does nothing (spec 10.2); once CPU 0 has returned, or the kexec walk has run
       // (spec 11.4), running out of actions is fine.

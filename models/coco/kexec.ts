@@ -107,8 +107,7 @@ function crashPath(config: CocoConfig): CocoAction[] {
   ];
 }
 
-/** The kexec CPU's actions in its mode's order (spec 11.4), or none without kexec. */
+/** The kexec CPU's actions in its mode's order (spec 11.4); `config.kexec` is not `none`. */
 export function kexecActions(config: CocoConfig, nrShared: (s: View) => number): CocoAction[] {
-  if (config.kexec === 'none') return [];
   return [...(config.kexec === 'normal' ? normalPath(config) : crashPath(config)), kexecFinish(config, nrShared)];
 }
