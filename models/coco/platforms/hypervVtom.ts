@@ -19,7 +19,7 @@ function hvList(to: Enc, beforeHypercall: boolean): SubStep {
   return {
     name: 'hvList', call: `hvList(${add ? 'add' : 'remove'})`, fallible: false, needsPfn: beforeHypercall,
     apply: (s, p) => { s.listed![p] = add; },
-    describe: (_before, pages) => changed(pages, 'listed', String(add)),
+    describe: (_before, pages) => `hv_list_enc_${add ? 'add' : 'remove'}(): ${changed(pages, 'listed', String(add))}`,
   };
 }
 
