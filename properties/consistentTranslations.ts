@@ -1,12 +1,11 @@
 // Hazard: a translation the host does not permit is reachable at all, by a stray load or speculation [H2, B2.4 "BIG BOOM"].
 import { always, type Property } from '../src/model.js';
-import { permitted } from '../models/coco/access.js';
 import type { CocoConfig } from '../models/coco/config.js';
 import type { CocoState, Enc, View } from '../models/coco/state.js';
 
 export function consistentTranslations(config: CocoConfig): Property<CocoState> {
   const ok = (s: View, p: number, enc: Enc | null): boolean =>
-    enc === null || permitted(config, s, p, enc);
+    enc === null || config.guest.permitted(s, p, enc);
   return always<CocoState>(
     'ConsistentTranslations',
     (s) => s.pte.every((pte, p) =>

@@ -125,6 +125,11 @@ export interface ModelDefinition<Specs extends ParamSpecs = ParamSpecs, S = unkn
   readonly sweep?: SweepSpec;
   /** The axes of this model's comparison matrix (rows first), if any. */
   readonly matrix?: readonly MatrixAxis[];
+  /**
+   * More of the model's own documentation, which `list` and `help` print after its parameters:
+   * lines, without indentation (for instance what a named choice stands for).
+   */
+  readonly notes?: () => readonly string[];
 }
 
 /** Defines a model; the identity function, there to infer the parameter and state types. */

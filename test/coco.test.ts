@@ -24,7 +24,7 @@ describe('coco: known results (spec 9)', () => {
       it(`${protocol} oops on snp (${direction}): PVALIDATE through a not-present VA [F0.3]`, async () => {
         const oops = await runFor({ platform: 'snp', protocol, direction }, 'NoKernelOops');
         expect(oops.status).toBe('violated');
-        expect(last(oops).action).toBe('pvalidate');
+        expect(last(oops).action).toBe('notify.pvalidate');
         expect(last(oops).label).toMatch(/PVALIDATE through the direct-map VA of page \d: not present -> #PF, kernel oops/);
       }, TIMEOUT);
     }
@@ -82,7 +82,7 @@ describe('coco: known results (spec 9)', () => {
     const result = await run({ protocol: 'hyperv', pfnLookup: 'requires-present' });
     expect(statuses(result)).toMatchObject({ NoErrorWithoutFaults: 'violated', CanComplete: 'unwitnessed' });
     const trace = result.properties.find((p) => p.name === 'NoErrorWithoutFaults')!.trace!;
-    expect(trace.map((step) => step.action).slice(-3)).toEqual(['setVisibility', 'setPresent', 'return']);
+    expect(trace.map((step) => step.action).slice(-3)).toEqual(['finish.setVisibility', 'setPresent', 'return']);
     expect(trace.at(-3)!.label).toContain('vmalloc_to_pfn()');
   }, TIMEOUT);
 

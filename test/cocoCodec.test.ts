@@ -21,6 +21,9 @@ const CONFIGS: Params[] = [
   { platform: 'snp', readers: 1, protocol: 'before' },
   { platform: 'snp', readers: 1, protocol: 'v2', direction: 'encrypt', coherentCache: false },
   { readers: 1, protocol: 'hyperv', hostFailures: true, granularity: 'page', pfnLookup: 'requires-present' },
+  { platform: 'tdx', pages: 1, readers: 1, hostFailures: true, onError: 'free', kexec: 'normal' },
+  { platform: 'snp', pages: 1, readers: 1, direction: 'encrypt', coherentCache: false, kexec: 'crash' },
+  { readers: 1, protocol: 'hyperv', hostFailures: true, granularity: 'page', pfnLookup: 'requires-present', kexec: 'crash' },
 ];
 
 describe('coco: the compact codec agrees with the generic one', () => {

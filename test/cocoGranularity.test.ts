@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_NAMES } from '../models/coco/protocols.js';
-import { PLATFORMS } from '../models/coco/params.js';
+import { PLATFORMS } from '../models/coco/platforms/index.js';
 import { run, statuses, type Params } from './support/coco.js';
 
 describe('coco: granularity page agrees with range', () => {

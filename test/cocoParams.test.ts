@@ -11,12 +11,16 @@ const REJECTED: [string, Params, RegExp][] = [
   ['negative readers', { readers: -1 }, /'-1' for --readers/],
   ['prepare without finish', { steps: 'prepare,setEnc' }, /'prepare' has no 'finish' after it/],
   ['finish before prepare', { steps: 'finish,setEnc,prepare' }, /'finish' \(step 1\) has no 'prepare' before it/],
-  ['prepare twice before finish', { steps: 'prepare,prepare,setEnc,finish' }, /'prepare' \(step 2\) repeats 'prepare'/],
+  ['a prepare after the last finish', { steps: 'prepare,setEnc,finish,prepare' }, /'prepare' has no 'finish' after it/],
+  ['finish without any prepare', { steps: 'setEnc,finish' }, /'finish' \(step 2\) has no 'prepare' before it/],
   ['notify with prepare and finish', { steps: 'prepare,setEnc,finish,notify' }, /'notify' combined with 'prepare'\/'finish'/],
   ['--protocol together with --steps', { protocol: 'v1', steps: 'setEnc' }, /--protocol v1 and --steps are alternatives/],
   ['--pvalidate-va off snp', { platform: 'tdx', pvalidateVa: 'temporary' }, /--pvalidate-va temporary does not apply to platform tdx; accepted: platform snp only/],
   ['--pfn-lookup off hyperv-vtom', { platform: 'snp', pfnLookup: 'requires-present' }, /--pfn-lookup requires-present does not apply to platform snp; accepted: platform hyperv-vtom only/],
   ['v2 with a direct-map PVALIDATE', { platform: 'snp', protocol: 'v2', pvalidateVa: 'direct-map' }, /--pvalidate-va direct-map contradicts --protocol v2/],
+  ['--hv-list-order without kexec', { hvListOrder: 'superset' }, /--hv-list-order superset needs a kexec.*accepted: with --kexec normal or crash/],
+  ['--hv-list-order off hyperv-vtom', { platform: 'snp', kexec: 'crash', hvListOrder: 'merged' }, /--hv-list-order merged does not apply to platform snp; accepted: platform hyperv-vtom only/],
+  ['an unknown kexec', { kexec: 'reboot' }, /'reboot'.*none, normal, crash/],
   ['an unknown option', { cpus: 3 }, /unknown option --cpus/],
 ];
 

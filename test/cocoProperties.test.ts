@@ -26,10 +26,10 @@ const CASES: Case[] = [
   // Without unmapAliases the stale alias outlives the notification.
   {
     property: 'ConsistentTranslations', params: { steps: 'flushCache,clearPresent,setEnc,flushTlb,notify,setPresent' },
-    action: 'setVisibility', label: /visible\[0\.\.1\] := true/,
+    action: 'notify.setVisibility', label: /visible\[0\.\.1\] := true/,
   },
   { property: 'NoStaleWriteback', params: { platform: 'tdx', protocol: 'rfc' }, action: 'writeBack', label: /dirty line leaves the cache, host: gpa shared -> stale write-back/ },
-  { property: 'NoKernelOops', params: { platform: 'snp' }, action: 'pvalidate', label: /kernel oops/ },
+  { property: 'NoKernelOops', params: { platform: 'snp' }, action: 'notify.pvalidate', label: /kernel oops/ },
   // The owner after a successful return touches a page that was never made present again.
   {
     property: 'NoKernelOops', params: { steps: 'unmapAliases,clearPresent,setEnc,flushTlb,notify' },

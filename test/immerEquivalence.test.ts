@@ -32,7 +32,10 @@ describe('scratch-copy successors equal immer produce', () => {
     ['coco, tdx with host failures and a reallocating caller', coco, { platform: 'tdx', readers: 1, hostFailures: true, onError: 'free' }],
     ['coco, snp encrypt, page by page', coco, { platform: 'snp', direction: 'encrypt', readers: 1, granularity: 'page' }],
     ['coco, hyperv, vmalloc_to_pfn lookup', coco, { protocol: 'hyperv', pfnLookup: 'requires-present', readers: 1 }],
+    ['coco, tdx kdump with host failures and a reallocating caller', coco, { platform: 'tdx', readers: 1, pages: 1, hostFailures: true, onError: 'free', kexec: 'crash' }],
+    ['coco, snp kexec without a coherent cache', coco, { platform: 'snp', readers: 1, pages: 1, coherentCache: false, kexec: 'normal' }],
+    ['coco, hyperv kdump with host failures page by page', coco, { protocol: 'hyperv', readers: 1, hostFailures: true, granularity: 'page', kexec: 'crash' }],
   ] as const)('%s', async (_, model, params) => {
     expect(await expectImmerEquivalence(model, params)).toBeGreaterThan(10);
-  });
+  }, 60_000);
 });

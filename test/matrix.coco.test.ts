@@ -62,3 +62,30 @@ describe('the protocol matrix (spec 9)', () => {
     expect(cells.every((c) => Array.isArray(c.violated))).toBe(true);
   });
 });
+
+describe('the protocol matrix under kdump (spec 11), pages 1, readers 1', () => {
+  let crash: MatrixResult;
+  beforeAll(async () => {
+    crash = await matrix(coco, { kexec: 'crash', pages: 1, readers: 1 }, { workers: 1 });
+  }, 300_000);
+  const kexecVerdicts = (protocol: string, platform: string, direction: string): string[] =>
+    crash.cells.find((c) => c.labels.protocol === protocol && c.labels.platform === platform && c.labels.direction === direction)!
+      .violated.map((v) => v.name).filter((name) => name.startsWith('Kexec'));
+
+  it('every cell was checked under kexec crash', () => {
+    expect(crash.cells).toHaveLength(48);
+    for (const c of crash.cells) expect(c.params).toMatchObject({ kexec: 'crash' });
+  });
+
+  it('leaves a page visible on hyperv-vtom in every protocol that hides pages (encrypt), none when making them visible', () => {
+    for (const protocol of ['before', 'rfc', 'v1', 'seven-step', 'v2', 'hyperv']) {
+      expect(kexecVerdicts(protocol, 'hyperv-vtom', 'encrypt')).toEqual(['KexecLeavesAllPrivate']);
+      expect(kexecVerdicts(protocol, 'hyperv-vtom', 'decrypt')).toEqual([]);
+    }
+  });
+
+  it('misses a page on tdx when the PTE turns private before the host converts it (seven-step, v1 encrypt)', () => {
+    for (const protocol of ['seven-step', 'v1']) expect(kexecVerdicts(protocol, 'tdx', 'encrypt')).toEqual(['KexecLeavesAllPrivate', 'KexecAccounting']);
+    expect(kexecVerdicts('before', 'tdx', 'encrypt')).toEqual(['KexecAccounting']);
+  });
+});

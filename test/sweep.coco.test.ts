@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { summarize } from '../src/manyChecks.js';
 import { formatSweepTsv } from '../src/report/sweepText.js';
-import { sweep, type SweepResult } from '../src/sweep/sweep.js';
+import { sweep, sweepParams, type SweepResult } from '../src/sweep/sweep.js';
 import { coco } from '../models/coco/index.js';
 import { SEVEN_STEPS } from '../models/coco/protocols.js';
 import { bruteForceForcedOrder } from './support/forcedOrder.js';
@@ -70,4 +70,13 @@ describe('the sweep does not depend on the number of workers', () => {
     expect(b).toEqual(a);
     expect(a.complete).toBe(true);
   }, TIMEOUT);
+});
+
+describe('the sweep under kdump', () => {
+  it('checks each sequence with --kexec crash, in the sweep\'s own configuration', async () => {
+    const params = sweepParams(coco, coco.sweep!, { kexec: 'crash', direction: 'encrypt' });
+    expect(params).toMatchObject({ kexec: 'crash', direction: 'encrypt', pages: 1, readers: 1 });
+    const reference = await check(coco, { workers: 1, params: { ...params, steps: [...SEVEN_STEPS] } });
+    expect(summarize(reference).violated.map((v) => v.name)).toEqual(['KexecLeavesAllPrivate']);
+  });
 });

@@ -5,22 +5,20 @@
  */
 import { ByteReader, ByteWriter, type Codec } from '../../src/codec.js';
 import type { CocoConfig } from './config.js';
-import type { CocoState, Enc, Gpa, Line, Lines, Result } from './state.js';
+import type { CocoState, Enc, Line, Lines, Result } from './state.js';
 
 /** The values of each enumerated field, in code order (decoding indexes these). */
 const ENC: readonly Enc[] = ['private', 'shared'];
 const ENTRY: readonly (Enc | null)[] = [null, 'private', 'shared'];
-const GPA: readonly Gpa[] = ['private', 'private-unaccepted', 'shared'];
 const LINE: readonly Line[] = ['none', 'clean', 'dirty'];
-const RESULT: readonly Result[] = ['running', 'ok', 'error'];
+const RESULT: readonly Result[] = ['running', 'ok', 'error', 'busy'];
 
 // Fast path: the codes are written as comparisons rather than indexOf, which was a third of the
 // codec's cost (see `npm run bench -- coco`); each must agree with its table above.
 const encCode = (e: Enc): number => (e === 'private' ? 0 : 1);
 const entryCode = (e: Enc | null): number => (e === null ? 0 : e === 'private' ? 1 : 2);
-const gpaCode = (g: Gpa): number => (g === 'private' ? 0 : g === 'private-unaccepted' ? 1 : 2);
 const lineCode = (l: Line): number => (l === 'none' ? 0 : l === 'clean' ? 1 : 2);
-const resultCode = (r: Result): number => (r === 'running' ? 0 : r === 'ok' ? 1 : 2);
+const resultCode = (r: Result): number => (r === 'running' ? 0 : r === 'ok' ? 1 : r === 'error' ? 2 : 3);
 
 /** The sticky outcome flags, one bit each. */
 const enum Flag { Mismatch = 1, FatalMismatch = 2, Oops = 4, StaleWriteback = 8, ErrorHazard = 16 }
@@ -28,7 +26,9 @@ const enum Flag { Mismatch = 1, FatalMismatch = 2, Oops = 4, StaleWriteback = 8,
 export function cocoCodec(config: CocoConfig): Codec<CocoState> {
   const pages = config.pages;
   const cpus = config.readers + 1;
-  const { platform, coherentCache } = config;
+  const { coherentCache } = config;
+  const kexec = config.kexec !== 'none';
+  const host = config.guest.hostCodec(config);
 
   const encode = (s: CocoState, out: ByteWriter): void => {
     for (let p = 0; p < pages; p++) {
@@ -43,9 +43,7 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       for (let p = 0; p < pages; p++) out.u8(entryCode(aliasTlb[p]!));
     }
     for (let p = 0; p < pages; p++) {
-      if (platform === 'tdx') out.u8(gpaCode(s.gpa![p]!));
-      else if (platform === 'snp') out.u8(encCode(s.rmp![p]!) | (s.validated![p] ? 2 : 0));
-      else out.u8(s.visible![p] ? 1 : 0);
+      out.u8(host.code(s, p));
       if (!coherentCache) out.u8(lineCode(s.line![p]!.private) * 3 + lineCode(s.line![p]!.shared));
     }
     out.uint(s.pc);
@@ -54,6 +52,8 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       (s.mismatch ? Flag.Mismatch : 0) | (s.fatalMismatch ? Flag.FatalMismatch : 0) | (s.oops ? Flag.Oops : 0) |
         (s.staleWriteback ? Flag.StaleWriteback : 0) | (s.errorHazard ? Flag.ErrorHazard : 0),
     );
+    // Spec 11.9.1: without kexec the bytes are the seed's.
+    if (kexec) out.u8(s.kx! | (s.acctOff ? 4 : 0));
   };
 
   const entries = (input: ByteReader): (Enc | null)[] => {
@@ -80,20 +80,16 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
       pte, alias, tlb, aliasTlb, pc: 0, result: 'running',
       mismatch: false, fatalMismatch: false, oops: false, staleWriteback: false, errorHazard: false,
     };
-    const host = new Array<number>(pages);
+    const hostCodes = new Array<number>(pages);
     const lines = coherentCache ? undefined : new Array<Lines>(pages);
     for (let p = 0; p < pages; p++) {
-      host[p] = input.u8();
+      hostCodes[p] = input.u8();
       if (lines) {
         const code = input.u8();
         lines[p] = { private: LINE[Math.floor(code / 3)]!, shared: LINE[code % 3]! };
       }
     }
-    if (platform === 'tdx') state.gpa = host.map((code) => GPA[code]!);
-    else if (platform === 'snp') {
-      state.rmp = host.map((code) => ENC[code & 1]!);
-      state.validated = host.map((code) => code >= 2);
-    } else state.visible = host.map((code) => code === 1);
+    host.decode(hostCodes, state);
     if (lines) state.line = lines;
     state.pc = input.uint();
     state.result = RESULT[input.u8()]!;
@@ -103,6 +99,11 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
     state.oops = (flags & Flag.Oops) !== 0;
     state.staleWriteback = (flags & Flag.StaleWriteback) !== 0;
     state.errorHazard = (flags & Flag.ErrorHazard) !== 0;
+    if (kexec) {
+      const code = input.u8();
+      state.kx = code & 3;
+      state.acctOff = code >= 4;
+    }
     return state;
   };
 

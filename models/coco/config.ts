@@ -3,12 +3,16 @@
  * traits, and the protocol CPU 0 runs. Also the check that rejects invalid combinations.
  */
 import { flagName } from '../../src/params.js';
-import type { CocoParams, Platform } from './params.js';
+import type { CocoParams } from './params.js';
+import { PLATFORM_OPTIONS, type GuestPlatform, type PlatformOption } from './platforms/guestPlatform.js';
+import { GUEST_PLATFORMS, PLATFORMS, type Platform } from './platforms/index.js';
 import { explicitProtocol, namedProtocol, stepListProblem, type Protocol } from './protocols.js';
 import type { Enc } from './state.js';
 
 export interface CocoConfig {
   platform: Platform;
+  /** The platform's hooks. */
+  guest: GuestPlatform;
   paravisor: boolean;
   coherentCache: boolean;
   direction: 'decrypt' | 'encrypt';
@@ -25,24 +29,16 @@ export interface CocoConfig {
   pfnLookup: 'page-walk' | 'requires-present';
   pvalidateVa: 'direct-map' | 'temporary';
   granularity: 'range' | 'page';
+  /** Whether a kexec CPU runs `kexec -e` (`normal`) or kdump (`crash`) during the conversion (spec 11). */
+  kexec: 'none' | 'normal' | 'crash';
+  /** Hyper-V vTOM under kexec: where the list update goes around the visibility hypercall (spec 11.6). */
+  hvListOrder?: 'merged' | 'superset';
   protocol: Protocol;
 }
 
-/**
- * `enc_tlb_flush_required(enc)` [B5]: TDX flushes only before private->shared, the VMM flushes the
- * other way [B2.1]; AMD [B3.1] and pre-series Hyper-V [B4.1] always.
- */
-function preFlush(platform: Platform, direction: CocoConfig['direction']): boolean {
-  return platform !== 'tdx' || direction === 'decrypt';
-}
-
-/** Options that apply to one platform only. */
-const onlyOn = {
-  // TDX and SNP translate direct-map addresses with __pa(), which needs no PTE [D4] (spec 10.9).
-  pfnLookup: 'hyperv-vtom',
-  // PVALIDATE is an SNP instruction [B3.2].
-  pvalidateVa: 'snp',
-} as const satisfies Record<string, Platform>;
+/** The platforms an option applies to. */
+const platformsOf = (option: PlatformOption): Platform[] =>
+  PLATFORMS.filter((name) => GUEST_PLATFORMS[name].ownOptions.includes(option));
 
 /** Why a combination of options is invalid (one line naming the value), or undefined. */
 export function configProblem(p: CocoParams): string | undefined {
@@ -53,9 +49,12 @@ export function configProblem(p: CocoParams): string | undefined {
     const problem = stepListProblem(p.steps);
     if (problem) return problem;
   }
-  for (const option of ['pfnLookup', 'pvalidateVa'] as const) {
-    if (p[option] !== undefined && p.platform !== onlyOn[option]) {
-      return `${flagName(option)} ${p[option]} does not apply to platform ${p.platform}; accepted: platform ${onlyOn[option]} only`;
+  if (p.hvListOrder !== undefined && p.kexec === 'none') {
+    return `--hv-list-order ${p.hvListOrder} needs a kexec: the list is only read by the kexec walk; accepted: with --kexec normal or crash`;
+  }
+  for (const option of PLATFORM_OPTIONS) {
+    if (p[option] !== undefined && !GUEST_PLATFORMS[p.platform].ownOptions.includes(option)) {
+      return `${flagName(option)} ${p[option]} does not apply to platform ${p.platform}; accepted: platform ${platformsOf(option).join(', ')} only`;
     }
   }
   if (p.protocol === 'v2' && p.pvalidateVa === 'direct-map') {
@@ -69,22 +68,26 @@ export function configProblem(p: CocoParams): string | undefined {
  * by name (or as its explicit list of steps).
  */
 export function describeConfig(p: CocoParams, config: CocoConfig): Record<string, unknown> {
-  const { initial, target, protocol, ...options } = config;
-  const applies = (option: keyof typeof onlyOn): boolean => config.platform === onlyOn[option];
+  const { guest, initial, target, protocol, ...options } = config;
+  const otherPlatforms = (name: string): boolean =>
+    PLATFORM_OPTIONS.some((option) => option === name && !guest.ownOptions.includes(option));
   return Object.fromEntries(
     Object.entries({ ...options, protocol: p.steps ? undefined : (p.protocol ?? 'seven-step'), steps: p.steps ? protocol.steps : undefined })
-      .filter(([name, value]) => value !== undefined && !(name in onlyOn && !applies(name as keyof typeof onlyOn))),
+      // Spec 11.9.1: without kexec every report line is the seed's.
+      .filter(([name, value]) => value !== undefined && !otherPlatforms(name) && !(name === 'kexec' && value === 'none')),
   );
 }
 
 /** Fills in the derived options and the protocol; `p` must have passed `configProblem`. */
 export function resolveConfig(p: CocoParams): CocoConfig {
-  const coherentCache = p.coherentCache ?? p.platform !== 'tdx';
-  const gates = { preFlush: preFlush(p.platform, p.direction), cacheFlush: !coherentCache };
+  const guest = GUEST_PLATFORMS[p.platform];
+  const coherentCache = p.coherentCache ?? guest.coherentCache;
+  const gates = { preFlush: guest.encTlbFlushRequired(p.direction), cacheFlush: !coherentCache };
   const protocol = p.steps !== undefined ? explicitProtocol(p.steps) : namedProtocol(p.protocol ?? 'seven-step', gates);
   return {
     platform: p.platform,
-    paravisor: p.paravisor ?? p.platform === 'hyperv-vtom',
+    guest,
+    paravisor: p.paravisor ?? guest.paravisor,
     coherentCache,
     direction: p.direction,
     initial: p.direction === 'decrypt' ? 'private' : 'shared',
@@ -98,6 +101,8 @@ export function resolveConfig(p: CocoParams): CocoConfig {
     pfnLookup: p.pfnLookup ?? 'page-walk',
     pvalidateVa: protocol.pvalidateVa ?? p.pvalidateVa ?? 'direct-map',
     granularity: p.granularity,
+    kexec: p.kexec,
+    hvListOrder: guest.ownOptions.includes('hvListOrder') && p.kexec !== 'none' ? (p.hvListOrder ?? 'merged') : undefined,
     protocol,
   };
 }

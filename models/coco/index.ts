@@ -7,8 +7,10 @@ import { cocoProperties } from '../../properties/index.js';
 import { cocoCodec } from './codec.js';
 import { configProblem, describeConfig, resolveConfig } from './config.js';
 import { cpuName, environmentActions } from './environment.js';
+import { KEXEC_CPU, kexecActions } from './kexec.js';
+import { cocoNotes } from './notes.js';
 import { cocoParams } from './params.js';
-import { cpu0Actions } from './program.js';
+import { cpu0Actions, nrSharedOf } from './program.js';
 import { alive, initialState, range, type CocoState, type View } from './state.js';
 import { cocoMatrix, cocoSweep } from './sweepAndMatrix.js';
 import { sortReaders } from './symmetry.js';
@@ -21,17 +23,19 @@ export const coco = defineModel({
   validate: configProblem,
   sweep: cocoSweep,
   matrix: cocoMatrix,
+  notes: cocoNotes,
   build: (params) => {
     const config = resolveConfig(params);
     return {
       initialStates: [initialState(config)],
-      actions: [...cpu0Actions(config), ...environmentActions(config)],
+      actions: [...cpu0Actions(config), ...environmentActions(config), ...(config.kexec === 'none' ? [] : kexecActions(config, nrSharedOf(config)))],
       properties: cocoProperties(config),
-      // A dead guest does nothing (spec 10.2); once CPU 0 has returned, running out of actions is fine.
-      isFinal: (s: View) => !alive(s) || s.result !== 'running',
+      // A dead guest does nothing (spec 10.2); once CPU 0 has returned, or the kexec walk has run
+      // (spec 11.4), running out of actions is fine.
+      isFinal: (s: View) => !alive(s) || s.result !== 'running' || s.kx === 3,
       codec: cocoCodec(config),
       canonicalize: sortReaders,
-      actors: [...range(config.readers + 1).map(cpuName), ...(config.coherentCache ? [] : ['cache'])],
+      actors: [...range(config.readers + 1).map(cpuName), ...(config.kexec === 'none' ? [] : [KEXEC_CPU]), ...(config.coherentCache ? [] : ['cache'])],
       configuration: describeConfig(params, config),
     };
   },

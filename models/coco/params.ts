@@ -1,9 +1,7 @@
 /** The options of the CoCo model (spec section 2); each is a CLI flag (`hostFailures` is `--host-failures`). */
 import { param, type ParamsOf } from '../../src/params.js';
+import { PLATFORMS } from './platforms/index.js';
 import { PROTOCOL_NAMES, STEP_NAMES } from './protocols.js';
-
-export const PLATFORMS = ['tdx', 'snp', 'hyperv-vtom'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 export const cocoParams = {
   platform: param.choice('host view, mismatch outcomes, cache coherency and notification sub-steps', PLATFORMS, 'hyperv-vtom'),
@@ -21,6 +19,12 @@ export const cocoParams = {
   pfnLookup: param.derivedChoice('hyperv-vtom only: how setVisibility finds a PFN, slow_virt_to_phys() or vmalloc_to_pfn() [D1-D3]; default: page-walk', ['page-walk', 'requires-present']),
   pvalidateVa: param.derivedChoice("snp only: the VA PVALIDATE goes through [B3.3]; default: direct-map (v2: temporary)", ['direct-map', 'temporary']),
   granularity: param.choice('steps act on the whole range at once, or page by page in page order [A7]', ['range', 'page'], 'range'),
+  hvListOrder: param.derivedChoice(
+    'hyperv-vtom with --kexec only: when hv_mark_gpa_visibility() updates hv_list_enc; merged: before the hypercall, undone if it fails [K17]; superset: add before making visible, remove after hiding, never undo; default: merged',
+    ['merged', 'superset']),
+  kexec: param.choice(
+    'none: no kexec; normal: kexec -e (enc_kexec_begin waits for the conversion, stop, enc_kexec_finish); crash: kdump (CPUs frozen wherever they are, begin, finish) [K2, K4]; adds KexecLeavesAllPrivate and KexecAccounting',
+    ['none', 'normal', 'crash'], 'none'),
 };
 
 export type CocoParams = ParamsOf<typeof cocoParams>;

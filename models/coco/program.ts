@@ -8,7 +8,8 @@
 import type { Action } from '../../src/model.js';
 import type { CocoConfig } from './config.js';
 import { cpuName } from './environment.js';
-import { applySubStep, notification, type SubStep } from './platforms.js';
+import { conversionRuns } from './kexec.js';
+import { applySubStep, type SubStep } from './platforms/subStep.js';
 import type { ProtocolStep } from './protocols.js';
 import { alive, range, type CocoState, type Mutable, type View } from './state.js';
 import { indexed, STEPS } from './steps.js';
@@ -17,8 +18,13 @@ type CocoAction = Action<CocoState>;
 
 /** One atomic action of CPU 0's program. */
 interface MicroStep {
-  /** The action's name: the step or sub-step (`clearPresent`, `mapGpa`, `return`). */
+  /**
+   * The action's name: the step, or the composite step and its sub-step (`clearPresent`,
+   * `notify.mapGpa`, `finish.setPresent`, `return`), so that coverage names the step as `--steps` does.
+   */
   name: string;
+  /** How a listing of the protocol shows it: `notify.mapGpa(shared)`, `flushCache (no-op)`. */
+  shown: string;
   /** Where it is in the protocol (`step 6 notify page 1`). */
   args: string;
   /** The start of its trace line (`CPU0 step 6 notify: mapGpa(shared) page 1`). */
@@ -28,6 +34,8 @@ interface MicroStep {
   describe: (before: View) => string;
   /** The notification sub-step it runs, if any: it may fail (spec 10.8, 10.9). */
   sub?: SubStep;
+  /** Part of a `notify` or `finish` step: `nr_shared` is updated after the last such action [K9] (spec 11.3). */
+  accounts?: boolean;
 }
 
 /** Where a step sits: its number in the protocol (or the error path), and the composite step it is part of. */
@@ -40,11 +48,12 @@ const CPU0 = cpuName(0);
 
 /** The name, place and trace-line head of a micro-step acting on `pages`. */
 function head(config: CocoConfig, place: Place, name: string, call: string, pages: readonly number[], perPage: boolean):
-  Pick<MicroStep, 'name' | 'args' | 'title' | 'pages'> {
+  Pick<MicroStep, 'name' | 'shown' | 'args' | 'title' | 'pages'> {
   const page = perPage && config.granularity === 'page' ? ` page ${pages[0]}` : '';
   const within = place.within ? ` ${place.within}` : '';
   return {
-    name,
+    name: place.within ? `${place.within}.${name}` : name,
+    shown: place.within ? `${place.within}.${call}` : call,
     args: `${place.number}${within}${page}`,
     title: `${CPU0} ${place.number}${place.within ? `${within}:` : ''} ${call}${page}`,
     pages,
@@ -69,17 +78,21 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
     return step.parts.flatMap((part) => compileStep(config, part, { number: place.number, within: step.name }));
   }
   if (step === 'notify' || step === 'prepare' || step === 'finish') {
-    const subs = notification(config, step);
-    if (subs.length === 0) return [noOp(step)];
+    const subs = notificationOf(config, step);
+    const accounts = step !== 'prepare';
+    if (subs.length === 0) return [{ ...noOp(step), accounts }];
     const inner = { number: place.number, within: place.within ?? step };
+    const calls = (sub: SubStep): SubStep[] => [sub.precededBy, sub, sub.followedBy].filter((one) => one !== undefined);
     // Page by page, each sub-step covers every page before the next sub-step starts (mapGpa p0, p1,
     // then accept p0, p1): the kernel maps the whole range, then accepts it [B2.2], and validates a
     // batch before the page-state change [B3.2]. Alternating per page would move the counts
-    // (tdx before encrypt, pages 2, readers 1: 4,040 states instead of 3,976).
-    return subs.flatMap((sub) => split(true).map((pages): MicroStep => {
+    // (tdx before encrypt, pages 2, readers 1: 4,040 states instead of 3,976). A sub-step the kernel
+    // runs just before or after another in the same call (Hyper-V's list update) goes with it, chunk
+    // by chunk.
+    return subs.flatMap((outer) => split(true).flatMap((pages) => calls(outer).map((sub): MicroStep => {
       const at = head(config, inner, sub.name, sub.call, pages, true);
-      return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub };
-    }));
+      return { ...at, run: (s) => applySubStep(sub, s, pages), describe: (before) => `${at.title}: ${sub.describe(before, pages)}`, sub, accounts };
+    })));
   }
   const definition = STEPS[step];
   if (definition.noOp?.(config)) return [noOp(step)];
@@ -89,10 +102,20 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
   });
 }
 
+/**
+ * The sub-steps of a notification step: `prepare` is the platform's `enc_status_change_prepare()`
+ * (before the PTE change), `finish` its `enc_status_change_finish()` (after), `notify` both [B1].
+ */
+function notificationOf(config: CocoConfig, step: 'notify' | 'prepare' | 'finish'): SubStep[] {
+  if (step === 'prepare') return config.guest.encStatusChangePrepare(config);
+  if (step === 'finish') return config.guest.encStatusChangeFinish(config);
+  return [...config.guest.encStatusChangePrepare(config), ...config.guest.encStatusChangeFinish(config)];
+}
+
 /** `return ok` or `return error` is an action of its own; the caller's behaviour starts after it (spec 10.4). */
 function returnStep(result: 'ok' | 'error'): MicroStep {
   const title = `${CPU0} return ${result}`;
-  return { name: 'return', args: result, title, pages: [], run: (s) => { s.result = result; }, describe: () => title };
+  return { name: 'return', shown: `return ${result}`, args: result, title, pages: [], run: (s) => { s.result = result; }, describe: () => title };
 }
 
 /** With `pfnLookup: requires-present` a sub-step that needs PFNs can fail (spec 10.9). */
@@ -108,7 +131,8 @@ const pfnsFound = (s: View, pages: readonly number[]): boolean => pages.every((p
  * failures, each of which jumps to `errorStart`.
  */
 function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: number): CocoAction[] {
-  const at = (s: View): boolean => s.pc === i && s.result === 'running' && alive(s);
+  const runs = conversionRuns(config);
+  const at = (s: View): boolean => s.pc === i && s.result === 'running' && runs(s);
   const { sub } = m;
   const checksPfns = sub !== undefined && lookupMayFail(config, sub);
   const lookupOk = (s: View): boolean => !checksPfns || pfnsFound(s, m.pages);
@@ -133,10 +157,12 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
       guard: (s) => at(s) && lookupOk(s),
       recipe: (s) => {
         applySubStep(sub, s, done);
+        sub.onFailure?.undo(s, m.pages);
         s.pc = errorStart;
       },
       describe: (before) =>
-        `${m.title} fails at page ${p} (page ${p} ${converted ? 'converted' : 'not converted'}): ${sub.describe(before, done)} -> error path`,
+        `${m.title} fails at page ${p} (page ${p} ${converted ? 'converted' : 'not converted'}): ${sub.describe(before, done)}` +
+        `${sub.onFailure ? `; ${sub.onFailure.what(m.pages)}` : ''} -> error path`,
     };
   })) : [];
   // Spec 10.9: the lookup fails before the hypercall, the host's view unchanged; not a host failure.
@@ -152,10 +178,48 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
   return [success, ...hostFailures, ...lookupFailure];
 }
 
+/** The micro-steps of the protocol's success path, before `return ok`. */
+const mainSteps = (config: CocoConfig): MicroStep[] =>
+  config.protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+
+/** The actions CPU 0 takes on the success path, as `list` shows a protocol: `unmapAliases, notify.mapGpa(shared), ...`. */
+export function protocolListing(config: CocoConfig): string {
+  return mainSteps(config).map((m) => m.shown).join(', ');
+}
+
+/**
+ * TDX's `nr_shared` over the range, from CPU 0's program counter (spec 11.3): `pages` if the range
+ * was shared before the conversion xor CPU 0 is past the accounting point on the success path
+ * (after the last action of its last `notify` or `finish`, up to and including `return ok`), else 0.
+ * A protocol with neither step never updates it [K9].
+ */
+export function nrSharedOf(config: CocoConfig): (s: View) => number {
+  const main = mainSteps(config);
+  const point = main.reduce((last, m, i) => (m.accounts ? i + 1 : last), 0);
+  const sharedBefore = config.direction === 'encrypt';
+  const accounted = (s: View): boolean =>
+    point > 0 && s.pc >= point && s.pc <= main.length && (s.result === 'running' || s.result === 'ok');
+  return (s) => (sharedBefore !== accounted(s) ? config.pages : 0);
+}
+
+/**
+ * `-EBUSY` (spec 11.4, `normal` only): once kexec holds `mem_enc_lock` for write, a CPU 0 that has
+ * not started fails `down_read_trylock()` and returns [K1]; it is then its only action.
+ */
+function busyReturn(): CocoAction {
+  const title = `${CPU0} return error [-EBUSY]: down_read_trylock(mem_enc_lock) fails, kexec holds it`;
+  return {
+    name: 'return', actor: CPU0, args: '-EBUSY',
+    guard: (s) => s.kx === 1 && s.pc === 0 && s.result === 'running' && alive(s),
+    recipe: (s) => { s.result = 'busy'; },
+    describe: () => title,
+  };
+}
+
 /** CPU 0's actions: one per micro-step (plus failures), in program order. */
 export function cpu0Actions(config: CocoConfig): CocoAction[] {
   const { protocol } = config;
-  const main = protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+  const main = mainSteps(config);
   const canFail = main.some(({ sub }) => sub !== undefined && (hostMayFail(config, sub) || lookupMayFail(config, sub)));
   // Without a failure that can reach it, there is no error path to compile.
   const errorPath = canFail
@@ -163,5 +227,5 @@ export function cpu0Actions(config: CocoConfig): CocoAction[] {
     : [];
   const program = [...main, returnStep('ok'), ...errorPath];
   const errorStart = main.length + 1;
-  return program.flatMap((m, i) => actionsAt(config, m, i, errorStart));
+  return [...program.flatMap((m, i) => actionsAt(config, m, i, errorStart)), ...(config.kexec === 'normal' ? [busyReturn()] : [])];
 }

@@ -100,19 +100,21 @@ export function explicitProtocol(steps: readonly StepName[]): Protocol {
 
 /**
  * Why an explicit list is invalid (spec 10.20), or undefined. `prepare` and `finish` are the two
- * halves of one notification, so they must come in pairs, each `prepare` before its `finish`;
- * `notify` is the whole notification and cannot be mixed with them. A step may repeat.
+ * halves of a notification, so a list with one needs the other: every `finish` has a `prepare`
+ * before it and every `prepare` a `finish` after it; `notify` is the whole notification and cannot
+ * be mixed with them. A step may repeat (`prepare,prepare,finish` notifies twice before the PTE
+ * change, as a caller converting twice would).
  */
 export function stepListProblem(steps: readonly StepName[]): string | undefined {
-  const accepted = "accepted: 'prepare' and 'finish' in pairs, each 'prepare' before its 'finish', and not with 'notify'";
-  let open = false;
-  for (const [i, step] of steps.entries()) {
-    const where = `--steps: '${step}' (step ${i + 1})`;
-    if (step === 'prepare' && open) return `${where} repeats 'prepare' without a 'finish' between; ${accepted}`;
-    if (step === 'finish' && !open) return `${where} has no 'prepare' before it; ${accepted}`;
-    if (step === 'prepare' || step === 'finish') open = step === 'prepare';
+  const accepted = "accepted: each 'finish' after some 'prepare', each 'prepare' before some 'finish', and neither with 'notify'";
+  const firstPrepare = steps.indexOf('prepare');
+  const firstFinish = steps.indexOf('finish');
+  if (firstFinish >= 0 && (firstPrepare < 0 || firstFinish < firstPrepare)) {
+    return `--steps: 'finish' (step ${firstFinish + 1}) has no 'prepare' before it; ${accepted}`;
   }
-  if (open) return `--steps: 'prepare' has no 'finish' after it; ${accepted}`;
-  if (steps.includes('notify') && steps.includes('prepare')) return `--steps: 'notify' combined with 'prepare'/'finish'; ${accepted}`;
+  if (firstPrepare >= 0 && steps.lastIndexOf('prepare') > steps.lastIndexOf('finish')) {
+    return `--steps: 'prepare' has no 'finish' after it; ${accepted}`;
+  }
+  if (steps.includes('notify') && firstPrepare >= 0) return `--steps: 'notify' combined with 'prepare'/'finish'; ${accepted}`;
   return undefined;
 }

@@ -13,8 +13,11 @@ export type Enc = 'private' | 'shared';
 export type Gpa = 'private' | 'private-unaccepted' | 'shared';
 /** One cache line of a page under one key (spec 3.4). */
 export type Line = 'none' | 'clean' | 'dirty';
-/** CPU 0's progress: still converting, or returned with `ok` or `error` (spec 3.5). */
-export type Result = 'running' | 'ok' | 'error';
+/**
+ * CPU 0's progress: still converting, or returned with `ok` or `error` (spec 3.5), or with `-EBUSY`
+ * because kexec holds `mem_enc_lock` (`busy`, only under kexec, spec 11.3) [K1].
+ */
+export type Result = 'running' | 'ok' | 'error' | 'busy';
 
 /** The direct-map leaf PTE of a page; its PFN never changes [D2], so it is not represented. */
 export interface Pte {
@@ -49,6 +52,8 @@ export interface CocoState {
   validated?: boolean[];
   /** Hyper-V vTOM only: whether each page is host-visible (shared). */
   visible?: boolean[];
+  /** Hyper-V vTOM under kexec only: whether each page is in the kernel's list of visible PFNs, `hv_list_enc` [K17]. */
+  listed?: boolean[];
   /** Without cache coherency only: `line[p][k]`. */
   line?: Lines[];
   /** CPU 0's program counter over its compiled micro-steps (see program.ts). */
@@ -64,6 +69,10 @@ export interface CocoState {
   staleWriteback: boolean;
   /** After `return error` with `onError: free`, the new owner used the range unsafely (spec 10.14). */
   errorHazard: boolean;
+  /** Under kexec only: how many of the kexec CPU's three actions have run (spec 11.3). */
+  kx?: number;
+  /** Under kexec only: the TDX walk found a count other than `nr_shared` ("shared page accounting is off") [K9]. */
+  acctOff?: boolean;
 }
 
 /** A state as guards, labels and properties see it. */
@@ -79,20 +88,6 @@ export function range(n: number): number[] {
 /** A dead guest takes no more actions (spec 10.2). */
 export function alive(s: View): boolean {
   return !s.fatalMismatch && !s.oops;
-}
-
-/** The host's view of a page holding memory with attribute `enc` (spec 3.3). */
-function hostView(config: CocoConfig, enc: Enc): Pick<CocoState, 'gpa' | 'rmp' | 'validated' | 'visible'> {
-  const each = <T>(value: T): T[] => range(config.pages).map(() => value);
-  switch (config.platform) {
-    case 'tdx':
-      return { gpa: each<Gpa>(enc) };
-    case 'snp':
-      // A shared page is not validated: validation is rescinded before a page becomes shared [B3.2].
-      return { rmp: each(enc), validated: each(enc === 'private') };
-    case 'hyperv-vtom':
-      return { visible: each(enc === 'shared') };
-  }
 }
 
 /** The lines of a page its owner has written under key `enc`. */
@@ -114,7 +109,7 @@ export function initialState(config: CocoConfig): CocoState {
     alias: pages.map(() => (config.aliases ? enc : null)),
     tlb: cpus.map(() => pages.map(() => null)),
     aliasTlb: cpus.map(() => pages.map(() => null)),
-    ...hostView(config, enc),
+    ...config.guest.hostView(config),
     ...(config.coherentCache ? {} : { line: pages.map(() => ownerWritten(enc)) }),
     pc: 0,
     result: 'running',
@@ -123,5 +118,11 @@ export function initialState(config: CocoConfig): CocoState {
     oops: false,
     staleWriteback: false,
     errorHazard: false,
+    ...(config.kexec === 'none' ? {} : { kx: 0, acctOff: false }),
   };
+}
+
+/** After `return error`, or `-EBUSY`: the caller's error handling (spec 3.5, 11.4). */
+export function returnedError(s: View): boolean {
+  return s.result === 'error' || s.result === 'busy';
 }

@@ -2,7 +2,7 @@
  * CPU 0's page-table, TLB and cache steps (spec section 5), one function per step, each acting on
  * the pages it is given: the whole range, or one page with `granularity: page` (spec 10.11).
  */
-import { KEYS, permitted, writeBackLine } from './access.js';
+import { isStale, KEYS, writeBackLine } from './access.js';
 import type { CocoConfig } from './config.js';
 import type { StepName } from './protocols.js';
 import type { Mutable, View } from './state.js';
@@ -59,7 +59,7 @@ const flushCache: StepDefinition = {
     if (!before.pte[p]!.present) return `${pages.length === 1 ? '' : `page ${p} `}not present: skipped [A7]`;
     const lines = KEYS.filter((k) => before.line![p]![k] !== 'none').map((k) => {
       const line = before.line![p]![k];
-      const stale = line === 'dirty' && !permitted(config, before, p, k);
+      const stale = isStale(config, before, p, k);
       return `${line} {${k}} written back${stale ? ' (stale write-back)' : ''}`;
     });
     const done = lines.length ? lines.join(', ') : 'no lines';

@@ -57,6 +57,7 @@ export function commandHelp(command: Command, model: AnyModel | undefined): stri
     ...(model
       ? ['', `Parameters of ${model.name} (cocomc help ${command.usage.split(' ')[0]} MODEL shows another model's):`, ...(modelFlags.length > 0 ? formatFlags(modelFlags) : ['  none'])]
       : []),
+    ...(model?.notes?.() ?? []).map((line) => (line ? `  ${line}` : line)),
     '',
   ].join('\n');
 }

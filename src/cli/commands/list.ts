@@ -23,6 +23,7 @@ export function modelEntry(model: AnyModel): string {
     ...formatFlags(flags, '    '),
     '  properties (with the default parameters):',
     ...properties,
+    ...(model.notes?.() ?? []).map((line) => (line ? `  ${line}` : line)),
   ].join('\n');
 }
 
