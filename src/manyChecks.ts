@@ -4,7 +4,7 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { check } from './check.js';
+import { checkInThisThread } from './check.js';
 import type { AnyModel } from './model.js';
 import type { RawValue } from './params.js';
 import type { CheckResult } from './result.js';
@@ -46,10 +46,10 @@ export function summarize(result: CheckResult): CheckSummary {
   };
 }
 
-/** Checks the model once per parameter set, in this thread. */
+/** Checks the model once per parameter set, in this thread (a search thread per check would cost more than the check). */
 export async function checkEach(model: AnyModel, paramSets: readonly ParamSet[], properties?: readonly string[]): Promise<CheckSummary[]> {
   const summaries: CheckSummary[] = [];
-  for (const params of paramSets) summaries.push(summarize(await check(model, { workers: 1, params, properties, traces: false })));
+  for (const params of paramSets) summaries.push(summarize(await checkInThisThread(model, { workers: 1, params, properties, traces: false })));
   return summaries;
 }
 

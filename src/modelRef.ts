@@ -29,7 +29,7 @@ export function runnableModule(moduleUrl: string): string {
   const source = fileURLToPath(moduleUrl);
   const compiled = path.join(projectRoot, 'dist', path.relative(projectRoot, source)).replace(/\.ts$/, '.js');
   if (!existsSync(compiled)) {
-    throw new UsageError(`worker threads need the compiled model ${compiled}; run 'npm run build' (or use --workers 1)`);
+    throw new UsageError(`worker threads, where every search runs, need the compiled model ${compiled}; run 'npm run build'`);
   }
   return pathToFileURL(compiled).href;
 }
