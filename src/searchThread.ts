@@ -1,5 +1,5 @@
 /**
- * The search thread: runs one check for the supervisor in the main thread (supervisor.ts). It
+ * The search thread: runs checks, one at a time, for the supervisor in the main thread (supervisor.ts). It
  * builds the model, sends its frame, searches (worker threads of its own expanding the large
  * levels) and sends the result, or the error as a kind and a one-line message. It learns that it
  * must stop from the live status's flag, which its expanders poll.
@@ -18,7 +18,7 @@ forbidProcessExit();
 const port = parentPort!;
 const send = (message: SearchMessage): void => port.postMessage(message);
 
-port.once('message', async (job: SearchJob) => {
+port.on('message', async (job: SearchJob) => {
   const started = Date.now();
   try {
     const live = LiveStatus.of(job.live, job.threads);

@@ -59,10 +59,7 @@ export function superviseCheck(
   const { workers } = options;
   const live = LiveStatus.create(workers > 1 ? workers : 0);
   const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
-  const thread = new Worker(threadScript('searchThread'), {
-    execArgv: threadExecArgv(),
-    resourceLimits: { maxOldGenerationSizeMb: heapMiB },
-  });
+  const thread = takeThread(heapMiB);
   const job: SearchJob = {
     module: model.module,
     name: model.name,
@@ -92,26 +89,28 @@ export function superviseCheck(
     let forced: { reason: StopReason; stuckIn: string | null } | undefined;
     let settled = false;
 
-    /** Ends the supervision once: the timers, the listener and the thread go. */
-    const settle = (): boolean => {
+    /** Ends the supervision once: the timers and listeners go, and the thread is kept for the next check when `reusable`. */
+    const settle = (reusable: boolean): boolean => {
       if (settled) return false;
       settled = true;
       clearInterval(tick);
       clearTimeout(grace);
       options.signal?.removeEventListener('abort', onAbort);
-      void thread.terminate();
+      thread.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (reusable && !forced) keepThread(thread, heapMiB);
+      else void thread.terminate();
       return true;
     };
-    const finish = (outcome: () => CheckResult): void => {
-      if (!settle()) return;
+    const finish = (outcome: () => CheckResult, reusable: boolean): void => {
+      if (!settle(reusable)) return;
       try {
         resolve(outcome());
       } catch (error) {
         reject(error);
       }
     };
-    const fail = (error: Error): void => {
-      if (settle()) reject(error);
+    const fail = (error: Error, reusable = false): void => {
+      if (settle(reusable)) reject(error);
     };
     const stopByForce = (reason: StopReason): void => {
       forced = { reason, stuckIn: stuckIn(live, frame) };
@@ -138,27 +137,63 @@ export function superviseCheck(
       });
     }, TICK_MS);
 
-    thread.on('message', (message: SearchMessage) => {
+    const onMessage = (message: SearchMessage): void => {
       if (message.kind === 'frame') frame = message.frame;
-      else if (message.kind === 'result') finish(() => message.result);
-      else if (message.error === 'usage') fail(new UsageError(message.message));
-      else if (message.error === 'model') fail(new ModelError(message.message));
+      else if (message.kind === 'result') finish(() => message.result, true);
+      else if (message.error === 'usage') fail(new UsageError(message.message), true);
+      else if (message.error === 'model') fail(new ModelError(message.message), true);
+      // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
+      // the code that would not stop) ends the search as the stop would have.
+      else if (live.stopRequested()) stopByForce(live.stopRequested()!);
       else fail(new Error(message.message));
-    });
-    thread.on('error', (error: Error & { code?: string }) => {
+    };
+    const onError = (error: Error & { code?: string }): void => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') forced ??= { reason: 'max-memory', stuckIn: stuckIn(live, frame) };
       else fail(error);
-    });
-    thread.on('exit', (code) => {
+    };
+    const onExit = (code: number): void => {
       if (forced) {
         const { reason, stuckIn } = forced;
-        finish(() => forcedResult(model, params, frame, live, { reason, stuckIn, workers, started }));
+        finish(() => forcedResult(model, params, frame, live, { reason, stuckIn, workers, started }), false);
       } else {
         const where = stuckIn(live, frame);
         fail(new ModelError(`the search thread ended (exit code ${code})${where ? ` while in ${where}` : ''}`));
       }
-    });
+    };
+    thread.on('message', onMessage).on('error', onError).on('exit', onExit);
   });
+}
+
+/**
+ * A search thread left from the last check, with its heap limit: a new thread costs about 0.1 s
+ * (Node, the engine and the model loaded in it), more than many checks of small models.
+ */
+let spare: { thread: Worker; heapMiB: number } | undefined;
+
+/** A search thread with this heap limit: the spare one if it fits, else a new one. */
+function takeThread(heapMiB: number): Worker {
+  const kept = spare;
+  spare = undefined;
+  if (kept?.heapMiB === heapMiB) {
+    kept.thread.ref();
+    return kept.thread;
+  }
+  void kept?.thread.terminate();
+  const thread = new Worker(threadScript('searchThread'), { execArgv: threadExecArgv(), resourceLimits: { maxOldGenerationSizeMb: heapMiB } });
+  thread.once('exit', () => {
+    if (spare?.thread === thread) spare = undefined;
+  });
+  return thread;
+}
+
+/** Keeps a thread that finished its check for the next one; it does not keep the process alive. */
+function keepThread(thread: Worker, heapMiB: number): void {
+  if (spare) {
+    void thread.terminate();
+    return;
+  }
+  thread.unref();
+  spare = { thread, heapMiB };
 }
 
 /** The model code a thread is running, the search thread's first; null when every thread is idle. */
