@@ -47,7 +47,7 @@ function verdictLine(p: PropertyResult): string {
 }
 
 /** How many worker threads expanded states, and how many were asked for when that differs. */
-function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'workers' | 'workersUsed'>): string {
+export function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'workers' | 'workersUsed'>): string {
   if (workers === 1) return 'one thread';
   if (workersUsed === 0) return `no worker thread used (${workers} asked for; every level stayed in the search thread)`;
   const used = `${workersUsed} worker thread${workersUsed === 1 ? '' : 's'}`;
