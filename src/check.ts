@@ -96,7 +96,7 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(options);
   const limits = limitsOf(options, started);
-  const live = LiveStatus.create(workers - 1, workers === 1);
+  const live = LiveStatus.create(workers, workers === 1);
   const interruption = (): StopReason | undefined => {
     const reason = limitReached(limits, residentBytes());
     if (reason) live.requestStop(reason);

@@ -50,9 +50,9 @@ export class LiveStatus {
     this.counters = new Float64Array(buffer, countersAt, COUNTERS.length);
   }
 
-  /** Room for the search thread and `poolThreads` worker threads; shared unless `local`. */
-  static create(poolThreads: number, local = false): LiveStatus {
-    const threads = 1 + poolThreads;
+  /** Room for the search thread and the pool a search on `workers` workers starts (none for 1); shared unless `local`. */
+  static create(workers: number, local = false): LiveStatus {
+    const threads = 1 + (workers > 1 ? workers : 0);
     const bytes = 8 * Math.ceil(((FIRST_SLOT + threads) * 4) / 8) + 8 * COUNTERS.length;
     return new LiveStatus(local ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes), threads);
   }

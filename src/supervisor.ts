@@ -57,7 +57,7 @@ export function superviseCheck(
   started: number,
 ): Promise<CheckResult> {
   const { workers } = options;
-  const live = LiveStatus.create(workers > 1 ? workers : 0);
+  const live = LiveStatus.create(workers);
   const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
   const thread = takeThread(heapMiB);
   const job: SearchJob = {
