@@ -73,6 +73,24 @@ export interface SearchOutcome {
   stopReason: StopReason;
 }
 
+/**
+ * States per batch in a level. Near `maxStates` the batches shrink to what the remaining budget
+ * allows at the mean number of transitions per state so far, so that the limit is reached within
+ * a batch or two rather than after a whole batch of successors (one state of a large model has
+ * thousands). Counts decide it, never timing: the batches, and so every count, are the same
+ * whatever the number of workers.
+ */
+export function batchSizeFor(
+  options: Pick<SearchOptions, 'batchSize' | 'maxStates'>,
+  distinct: number,
+  transitions: number,
+  expandedStates: number,
+): number {
+  if (options.maxStates === undefined || expandedStates === 0) return options.batchSize;
+  const perState = Math.max(1, transitions / expandedStates);
+  return Math.max(1, Math.min(options.batchSize, Math.ceil((options.maxStates - distinct) / perState)));
+}
+
 /** Runs the search from the packed initial states. */
 export async function search(
   initial: readonly Uint8Array[],
@@ -117,12 +135,13 @@ export async function search(
     const next = spare;
     const current = frontier;
     const batchStarts: number[] = [];
-    const batches = Math.ceil(current.count / options.batchSize);
+    const batchSize = batchSizeFor(options, seen.size, transitions, levelStart);
+    const batches = Math.ceil(current.count / batchSize);
     const copies = runner.crossesThreads(batches);
     function* requests(): Iterable<BatchRequest> {
-      for (let from = 0; from < current.count; from += options.batchSize) {
+      for (let from = 0; from < current.count; from += batchSize) {
         batchStarts.push(from);
-        const to = Math.min(current.count, from + options.batchSize);
+        const to = Math.min(current.count, from + batchSize);
         yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
       }
     }
