@@ -184,6 +184,7 @@ export async function search(
       live.set('distinct', seen.size);
       live.set('transitions', transitions);
       live.set('queue', current.count - expanded);
+      live.set('seenBytes', seen.bytes);
       options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - expanded, seconds: (Date.now() - started) / 1000 });
       stopReason ??= options.interruption() ?? (result.stopped ? 'interrupted' : undefined);
       if (stopReason) break;

@@ -35,7 +35,7 @@ const STOP = STOP_WORD;
 const NEXT_SLOT = 1;
 const FIRST_SLOT = 2;
 // Float64 counters, after the Int32 words.
-const COUNTERS = ['distinct', 'transitions', 'initialStates', 'level', 'queue'] as const;
+const COUNTERS = ['distinct', 'transitions', 'initialStates', 'level', 'queue', 'seenBytes'] as const;
 type Counter = (typeof COUNTERS)[number];
 
 export class LiveStatus {

@@ -231,7 +231,7 @@ function forcedResult(
       transitions: live.get('transitions'),
       initialStates: live.get('initialStates'),
       depth: live.get('level'),
-      bytesPerState: 0,
+      bytesPerState: live.get('distinct') > 0 ? live.get('seenBytes') / live.get('distinct') : 0,
     },
     { workers: how.workers, workersUsed: live.poolThreadsUsed(), stuckIn: how.stuckIn, seconds: (Date.now() - how.started) / 1000 },
     () => null,

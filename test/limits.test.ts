@@ -52,6 +52,9 @@ describe('a limit stops model code that never returns, with the partial summary 
     const result = await check(misbehaving, { params: { fault: 'hang-action' }, workers: 1, timeLimit: 1.5 });
     expect([result.complete, result.stopReason, result.stuckIn]).toEqual([false, 'time-limit', "action 'increment' of counter c"]);
     expect(result.properties.map((p) => p.status)).toEqual(['unknown']);
+    // The counts come from the live status the search left: states, transitions and the seen-set's size.
+    expect([result.distinctStates, result.transitions]).toEqual([84, 168]);
+    expect(result.bytesPerState).toBeGreaterThan(0);
   });
 });
 
