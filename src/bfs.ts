@@ -80,7 +80,7 @@ export interface SearchOutcome {
  * thousands). Counts decide it, never timing: the batches, and so every count, are the same
  * whatever the number of workers.
  */
-export function batchSizeFor(
+function batchSizeFor(
   options: Pick<SearchOptions, 'batchSize' | 'maxStates'>,
   distinct: number,
   transitions: number,
