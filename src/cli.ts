@@ -3,6 +3,7 @@
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
  * and a distinct exit code (see ExitCode). Ctrl-C or SIGTERM stops a search, which still prints what it found.
  */
+import { constants } from 'node:os';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
 import { helpCommand } from './cli/commands/help.js';
@@ -46,7 +47,7 @@ function interruptSignal(): AbortSignal {
   const interrupt = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (!interrupt.signal.aborted) interrupt.abort();
-    else process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    else process.exit(128 + constants.signals[signal]);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
