@@ -19,7 +19,6 @@ const port = parentPort!;
 const send = (message: SearchMessage): void => port.postMessage(message);
 
 port.on('message', async (job: SearchJob) => {
-  const started = Date.now();
   try {
     const live = LiveStatus.of(job.live, job.threads);
     forbidExitWhile(live.words, live.searchWord);
@@ -31,7 +30,7 @@ port.on('message', async (job: SearchJob) => {
       heapMiB: job.heapMiB,
       onFrame: (frame: SearchFrame) => send({ kind: 'frame', frame }),
     };
-    const result = await runCheck(model, job.params, job.options, watch, started);
+    const result = await runCheck(model, job.params, job.options, watch, job.started);
     send({ kind: 'result', result });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -35,6 +35,8 @@ export interface SearchJob {
   live: SharedArrayBuffer;
   threads: number;
   heapMiB: number;
+  /** When the check started (Date.now()), so that its seconds count the thread's start too. */
+  started: number;
 }
 
 /** What the search thread sends back: the frame once the model is built, then a result or an error. */
@@ -80,6 +82,7 @@ export function superviseCheck(
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,
     heapMiB,
+    started,
   };
   thread.postMessage(job);
 
