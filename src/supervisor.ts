@@ -128,7 +128,7 @@ export function superviseCheck(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
 
-    const tick = setInterval(() => {
+    const watch = (): void => {
       const reason = limitReached(limits, residentBytes());
       if (reason) stop(reason);
       options.onProgress?.({
@@ -138,7 +138,10 @@ export function superviseCheck(
         queue: live.get('queue'),
         seconds: (Date.now() - started) / 1000,
       });
-    }, TICK_MS);
+    };
+    // Once at the start too: a check shorter than a tick still shows its progress line once.
+    watch();
+    const tick = setInterval(watch, TICK_MS);
 
     const onMessage = (message: SearchMessage): void => {
       if (message.kind === 'frame') frame = message.frame;
