@@ -8,6 +8,7 @@
 import type { BatchRequest, BatchResult } from './expand.js';
 import { ModelError } from './errors.js';
 import { Frontier } from './frontier.js';
+import type { LiveStatus, Tallies } from './liveStatus.js';
 import { NO_PARENT, SeenSet } from './seenSet.js';
 import type { StopReason } from './result.js';
 
@@ -46,8 +47,15 @@ export interface SearchOptions {
   maxStates?: number;
   maxDepth?: number;
   batchSize: number;
-  /** Asked between batches: a reason to stop now (time limit, Ctrl-C), or undefined. */
+  /**
+   * Asked between batches, and whenever a batch comes back stopped: a reason to stop now (time
+   * limit, Ctrl-C), or undefined. Expanders stop within a batch when the live status's flag is up.
+   */
   interruption: () => StopReason | undefined;
+  /** Where the counters are kept for a supervisor to read while the search runs. */
+  live: LiveStatus;
+  /** Where per-action counts and the findings' depths are kept (they outlive a search stopped by force). */
+  tallies: Tallies;
   onProgress?: (progress: Progress) => void;
   /** Called for every state when it is first seen, with its number and packed bytes. */
   onState?: (id: number, bytes: Uint8Array) => void;
@@ -63,8 +71,24 @@ export interface SearchOutcome {
   depth: number;
   complete: boolean;
   stopReason: StopReason;
-  generated: Float64Array;
-  firstReached: Float64Array;
+}
+
+/**
+ * States per batch in a level. Near `maxStates` the batches shrink to what the remaining budget
+ * allows at the mean number of transitions per state so far, so that the limit is reached within
+ * a batch or two rather than after a whole batch of successors (one state of a large model has
+ * thousands). Counts decide it, never timing: the batches, and so every count, are the same
+ * whatever the number of workers.
+ */
+function batchSizeFor(
+  options: Pick<SearchOptions, 'batchSize' | 'maxStates'>,
+  distinct: number,
+  transitions: number,
+  expandedStates: number,
+): number {
+  if (options.maxStates === undefined || expandedStates === 0) return options.batchSize;
+  const perState = Math.max(1, transitions / expandedStates);
+  return Math.max(1, Math.min(options.batchSize, Math.ceil((options.maxStates - distinct) / perState)));
 }
 
 /** Runs the search from the packed initial states. */
@@ -78,8 +102,8 @@ export async function search(
   const started = Date.now();
   const seen = new SeenSet();
   const findings = new Map<number, Finding>();
-  const generated = new Float64Array(actionCount);
-  const firstReached = new Float64Array(actionCount);
+  const { live } = options;
+  const { generated, firstReached, findingDepths } = options.tallies;
   let transitions = 0;
   let stopReason: StopReason | undefined;
 
@@ -93,6 +117,8 @@ export async function search(
     options.onState?.(id, bytes);
   });
   const initialStates = seen.size;
+  live.set('initialStates', initialStates);
+  live.set('distinct', initialStates);
 
   let level = 0;
   let levelStart = 0;
@@ -101,6 +127,7 @@ export async function search(
 
   while (frontier.count > 0) {
     depth = level;
+    live.set('level', level);
     const generate = options.maxDepth === undefined || level < options.maxDepth;
     const pending = options.codes.filter((code) => !decided(code));
     const properties = Int32Array.from(pending.filter((code) => code !== options.deadlockCode));
@@ -108,12 +135,13 @@ export async function search(
     const next = spare;
     const current = frontier;
     const batchStarts: number[] = [];
-    const batches = Math.ceil(current.count / options.batchSize);
+    const batchSize = batchSizeFor(options, seen.size, transitions, levelStart);
+    const batches = Math.ceil(current.count / batchSize);
     const copies = runner.crossesThreads(batches);
     function* requests(): Iterable<BatchRequest> {
-      for (let from = 0; from < current.count; from += options.batchSize) {
+      for (let from = 0; from < current.count; from += batchSize) {
         batchStarts.push(from);
-        const to = Math.min(current.count, from + options.batchSize);
+        const to = Math.min(current.count, from + batchSize);
         yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
       }
     }
@@ -124,12 +152,14 @@ export async function search(
     for await (const result of runner.expandAll(requests(), batches)) {
       if (result.fault) {
         const { message, where, state } = result.fault;
-        throw new ModelError(`${where} threw: ${message}; in state ${state}`);
+        throw new ModelError(`${where} ${message}; in state ${state}`);
       }
       const base = levelStart + batchStarts[batch++]!;
       for (let i = 0; i < result.findings.length; i += 2) {
         const code = result.findings[i + 1]!;
-        if (!findings.has(code)) findings.set(code, { stateId: base + result.findings[i]!, depth: level });
+        if (findings.has(code)) continue;
+        findings.set(code, { stateId: base + result.findings[i]!, depth: level });
+        findingDepths[code] = level + 1;
       }
       transitions += result.transitions;
       for (let a = 0; a < actionCount; a++) generated[a]! += result.generated[a]!;
@@ -150,9 +180,13 @@ export async function search(
         }
         options.onEdge?.(parent, id >= 0 ? id : ~id, action);
       }
-      expanded = Math.min(current.count, batchStarts[batch - 1]! + options.batchSize);
+      expanded = batchStarts[batch - 1]! + result.expanded;
+      live.set('distinct', seen.size);
+      live.set('transitions', transitions);
+      live.set('queue', current.count - expanded);
+      live.set('seenBytes', seen.bytes);
       options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - expanded, seconds: (Date.now() - started) / 1000 });
-      stopReason ??= options.interruption();
+      stopReason ??= options.interruption() ?? (result.stopped ? 'interrupted' : undefined);
       if (stopReason) break;
     }
     if (stopReason) break;
@@ -180,6 +214,5 @@ export async function search(
     seen, findings, transitions, initialStates, depth,
     complete: stopReason === undefined,
     stopReason: stopReason ?? 'exhausted',
-    generated, firstReached,
   };
 }

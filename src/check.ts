@@ -1,19 +1,28 @@
 /**
  * `check`: resolves a model's parameters, runs the search on one or more workers and turns what
  * it found into a CheckResult (verdicts with shortest traces, counts, coverage).
+ *
+ * The search runs on a thread of its own, which this one supervises (supervisor.ts): only so can a
+ * limit stop a model whose action never returns. The exception is a check with `onState` or
+ * `onEdge`: callbacks cannot cross threads, so that search runs in the caller's thread and its
+ * limits are checked between batches, which stops every model whose code returns.
  */
 import { availableParallelism } from 'node:os';
-import { search, type Progress, type SearchOutcome } from './bfs.js';
+import { search, type Progress } from './bfs.js';
 import { validateCheckOptions } from './checkOptions.js';
-import { UsageError } from './errors.js';
+import { ModelError, UsageError } from './errors.js';
 import { Expander } from './expand.js';
-import { collisionProbability, fingerprint, fp } from './fingerprint.js';
+import { fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './inlineRunner.js';
+import { limitReached, limitsOf, residentBytes } from './limits.js';
+import { LiveStatus, Tallies, Where, whereCode } from './liveStatus.js';
 import type { AnyModel, ModelInstance, Property } from './model.js';
 import { buildInstance } from './modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from './params.js';
-import { poolRunner } from './poolRunner.js';
-import type { ActionCoverage, CheckResult, PropertyResult, StopReason } from './result.js';
+import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
+import type { CheckResult, StopReason } from './result.js';
+import { resultOf, type SearchFrame } from './searchFrame.js';
+import { superviseCheck } from './supervisor.js';
 import { rebuildTrace } from './trace.js';
 
 /** How to run a check; every field has a default. */
@@ -40,13 +49,26 @@ export interface CheckOptions {
   maxDepth?: number;
   /** Stop after this many seconds. */
   timeLimit?: number;
+  /**
+   * Stop once the process's resident memory passes this many MiB (every thread and the seen-set
+   * included): half the machine's memory by default.
+   */
+  maxMemory?: number;
   /** States per batch sent to a worker: 2,048 by default. */
   batchSize?: number;
+  /**
+   * The fewest batches a level must have to go to the worker threads: 8 by default; smaller levels
+   * stay in the search's own thread. 1 sends every level (tests use it to make the threads work).
+   */
+  minBatchesForWorkers?: number;
   /** Aborting it stops the search, which still returns what it found (Ctrl-C). */
   signal?: AbortSignal;
-  /** Called after every batch with the search's progress. */
+  /** Called a few times a second with the search's progress. */
   onProgress?: (progress: Progress) => void;
-  /** Called for every distinct state when first reached, with its number (for state-graph exports). */
+  /**
+   * Called for every distinct state when first reached, with its number (for state-graph exports).
+   * With it (or `onEdge`) the search runs in the caller's thread: see the note at the top.
+   */
   onState?: (id: number, state: unknown) => void;
   /** Called for every transition between two distinct states (self-loops are not reported). */
   onEdge?: (from: number, to: number, action: number) => void;
@@ -58,30 +80,89 @@ export const DEADLOCK = 'Deadlock';
 /** Checks a model's properties by exhaustive breadth-first search. */
 export async function check(model: AnyModel, options: CheckOptions = {}): Promise<CheckResult> {
   validateCheckOptions(options);
+  if (options.onState || options.onEdge) return checkInThisThread(model, options);
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
-  const instance = buildInstance(model, params);
+  const workers = workersOf(options);
+  const limits = limitsOf(options, started);
+  return superviseCheck(model, params, { ...options, workers }, limits, started);
+}
+
+/**
+ * Checks a model in this thread. Its limits are checked between batches: a model whose code
+ * never returns is not stopped. For the callbacks, and for the sweep's thousands of small checks,
+ * which already run on worker threads (a thread per check would cost more than the check).
+ */
+export async function checkInThisThread(model: AnyModel, options: CheckOptions): Promise<CheckResult> {
+  const started = Date.now();
+  const params = resolveParams(model.params, options.params ?? {}, model.validate);
+  const workers = workersOf(options);
+  const limits = limitsOf(options, started);
+  const live = LiveStatus.create(workers, workers === 1);
+  const interruption = (): StopReason | undefined => {
+    const reason = limitReached(limits, residentBytes());
+    if (reason) live.requestStop(reason);
+    return live.stopRequested();
+  };
+  return runCheck(model, params, { ...options, workers }, { live, interruption, local: workers === 1, heapMiB: limits.maxMemoryBytes / 2 ** 20 }, started);
+}
+
+function workersOf(options: CheckOptions): number {
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`bad value '${workers}' for --workers; accepted: a whole number >= 1`);
+  return workers;
+}
+
+/** How the thread that runs a search is watched, and how it learns that it must stop. */
+export interface SearchWatch {
+  /** The stop flag, the counters and the `where` words the expanders write. */
+  live: LiveStatus;
+  /** Asked between batches: a reason to stop now, or undefined. */
+  interruption: () => StopReason | undefined;
+  /** Whether the tallies stay in this thread (no supervisor reads them). */
+  local: boolean;
+  /** Each worker thread's heap limit. */
+  heapMiB: number;
+  /** Told what the result will need of the model, once it is built and before the search starts. */
+  onFrame?: (frame: SearchFrame) => void;
+}
+
+/** Builds the model, searches and assembles the result, in this thread (worker threads expanding large levels). */
+export async function runCheck(
+  model: AnyModel,
+  params: unknown,
+  options: CheckOptions & { workers: number },
+  watch: SearchWatch,
+  started: number,
+): Promise<CheckResult> {
+  const { live, interruption } = watch;
+  live.words[live.searchWord] = whereCode(Where.build);
+  const instance = buildInstance(model, params);
+  const { workers } = options;
   const symmetry = options.symmetry ?? false;
   if (symmetry && !instance.canonicalize) throw new UsageError(`--symmetry needs a model with canonicalize; '${model.name}' has none`);
   const selected = selectProperties(instance.properties, options.properties);
   const deadlock = options.deadlock ?? instance.isFinal !== undefined;
   if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);
 
   const expander = new Expander(instance, symmetry);
+  expander.watchedBy(live.words, live.searchWord);
   const initial = instance.initialStates.map((s) => expander.pack(s));
   const initialFingerprints = initial.map((bytes) => {
     fingerprint(bytes, 0, bytes.length);
     return { hi: fp.hi, lo: fp.lo };
   });
+  live.words[live.searchWord] = whereCode(Where.idle);
   const codes = [...selected.map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
-  const deadline = options.timeLimit === undefined ? Infinity : started + options.timeLimit * 1000;
+  const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
+  const frame = frameOf(model, params, instance, selected, deadlock, tallies);
+  watch.onFrame?.(frame);
 
   const inline = inlineRunner(expander as Expander<unknown>);
-  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params, symmetry }, workers, inline) : undefined;
-  let outcome: SearchOutcome;
+  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
+  let outcome: Awaited<ReturnType<typeof search>>;
   try {
     outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {
       codes,
@@ -93,8 +174,9 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       batchSize: options.batchSize ?? 2048,
-      interruption: (): StopReason | undefined =>
-        options.signal?.aborted ? 'interrupted' : Date.now() > deadline ? 'time-limit' : undefined,
+      interruption,
+      live,
+      tallies,
       onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
       onEdge: options.onEdge,
       onProgress: options.onProgress,
@@ -103,53 +185,38 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
     await pool?.close();
   }
 
-  const seconds = (Date.now() - started) / 1000;
-  const peakMemoryBytes = peakResidentBytes();
-  const { seen } = outcome;
-  const verdict = (property: Pick<Property<unknown>, 'name' | 'kind' | 'doc'>, code: number): PropertyResult => {
-    const finding = outcome.findings.get(code);
-    const trace = finding && options.traces !== false ? rebuildTrace(instance, expander, seen, finding.stateId) : null;
-    const status = finding
-      ? property.kind === 'always' ? 'violated' : 'witnessed'
-      : !outcome.complete ? 'unknown' : property.kind === 'always' ? 'holds' : 'unwitnessed';
-    // A finding at BFS level k has a shortest trace of k actions.
-    return { name: property.name, kind: property.kind, doc: property.doc ?? '', status, traceLength: finding ? finding.depth : null, trace };
-  };
-  const properties = selected.map((p) => verdict(p, instance.properties.indexOf(p)));
-  if (deadlock) {
-    properties.push(verdict({ name: DEADLOCK, kind: 'always', doc: 'every state without a successor is a legitimate final state' }, expander.deadlockCode));
-  }
-
-  return {
-    model: model.name,
-    params: instance.configuration ? { ...instance.configuration } : describeParams(params),
-    complete: outcome.complete,
-    stopReason: outcome.stopReason,
-    distinctStates: seen.size,
-    transitions: outcome.transitions,
-    statesGenerated: outcome.transitions + outcome.initialStates,
-    depth: outcome.depth,
-    workers,
-    seconds,
-    statesPerSecond: seconds > 0 ? Math.round(seen.size / seconds) : seen.size,
-    peakMemoryBytes,
-    bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
-    collisionProbability: collisionProbability(seen.size),
-    actors: actorsOf(instance),
-    properties,
-    coverage: coverageOf(instance, outcome),
-  };
+  const { seen, findings } = outcome;
+  return resultOf(
+    frame,
+    tallies,
+    {
+      complete: outcome.complete,
+      stopReason: outcome.stopReason,
+      distinctStates: seen.size,
+      transitions: outcome.transitions,
+      initialStates: outcome.initialStates,
+      depth: outcome.depth,
+      bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
+    },
+    { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
+    (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
+  );
 }
 
-let peakRead = { at: 0, bytes: 0 };
-
-/**
- * The process's peak resident set as the OS counts it (getrusage), read at most every 100 ms:
- * a read costs about 0.3 ms, more than a whole check of the sweep's small configurations.
- */
-function peakResidentBytes(): number {
-  if (Date.now() - peakRead.at > 100) peakRead = { at: Date.now(), bytes: process.resourceUsage().maxRSS * 1024 };
-  return peakRead.bytes;
+function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {
+  const checked = selected.map((p) => ({ name: p.name, kind: p.kind, doc: p.doc ?? '', code: instance.properties.indexOf(p) }));
+  if (deadlock) {
+    checked.push({ name: DEADLOCK, kind: 'always', doc: 'every state without a successor is a legitimate final state', code: instance.properties.length });
+  }
+  return {
+    model: model.name,
+    params: instance.configuration ? { ...instance.configuration } : describeParams(params as never),
+    actors: actorsOf(instance),
+    checked,
+    actions: instance.actions.map(({ name, actor, args }) => ({ name, actor, args })),
+    properties: instance.properties.map(({ name }) => ({ name })),
+    tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
+  };
 }
 
 export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
@@ -164,15 +231,4 @@ export function selectProperties<S>(all: readonly Property<S>[], names: readonly
 /** The lanes of a swimlane view: the model's own, else its actors in order of first action. */
 export function actorsOf(instance: ModelInstance<unknown>): string[] {
   return instance.actors ? [...instance.actors] : [...new Set(instance.actions.map((a) => a.actor))];
-}
-
-function coverageOf(instance: ModelInstance<unknown>, outcome: SearchOutcome): ActionCoverage[] {
-  const byName = new Map<string, ActionCoverage>();
-  instance.actions.forEach((action, a) => {
-    const entry = byName.get(action.name) ?? { action: action.name, distinct: 0, generated: 0 };
-    entry.distinct += outcome.firstReached[a]!;
-    entry.generated += outcome.generated[a]!;
-    byName.set(action.name, entry);
-  });
-  return [...byName.values()];
 }

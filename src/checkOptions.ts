@@ -35,11 +35,8 @@ const names = (name: string): Rule => ({
 });
 const abortSignal: Rule = { name: 'signal', accepted: 'an AbortSignal', accepts: (v) => v instanceof AbortSignal };
 
-/** `maxMemory` (MiB) is validated here whether or not this version's search enforces it yet. */
-export type CheckOptionsInput = CheckOptions & { maxMemory?: number };
-
 /** One rule per field of CheckOptions: a field added there without a rule does not compile. */
-const checkRules: Record<keyof CheckOptionsInput, Rule> = {
+const checkRules: Record<keyof CheckOptions, Rule> = {
   params: { name: 'params', accepted: 'an object of parameter values by name', accepts: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) },
   workers: wholeNumber('--workers', 1),
   properties: names('--property'),
@@ -52,6 +49,7 @@ const checkRules: Record<keyof CheckOptionsInput, Rule> = {
   maxDepth: wholeNumber('--max-depth', 0),
   timeLimit: seconds('--time-limit'),
   batchSize: wholeNumber('--batch-size', 1),
+  minBatchesForWorkers: wholeNumber('minBatchesForWorkers', 1),
   maxMemory: wholeNumber('--max-memory', 1),
   signal: abortSignal,
   onProgress: callback('onProgress'),
@@ -86,9 +84,9 @@ function validate(options: unknown, rules: Readonly<Record<string, Rule>>, what:
 }
 
 /** Throws a UsageError for the first option of check() that is unknown, out of range or in contradiction with another. */
-export function validateCheckOptions(options: unknown): asserts options is CheckOptionsInput {
+export function validateCheckOptions(options: unknown): asserts options is CheckOptions {
   validate(options, checkRules, 'check');
-  const { stopAtFirst, exhaustive } = options as CheckOptionsInput;
+  const { stopAtFirst, exhaustive } = options as CheckOptions;
   if (stopAtFirst === true && exhaustive === true) {
     throw new UsageError(`${checkRules.stopAtFirst.name} and ${checkRules.exhaustive.name} contradict each other: one stops at the first violation, the other explores the whole space; give one`);
   }

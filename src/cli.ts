@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
- * and a distinct exit code (see ExitCode). Ctrl-C stops a search, which still prints what it found.
+ * and a distinct exit code (see ExitCode). Ctrl-C or SIGTERM stops a search, which still prints what it found.
  */
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
 import { helpCommand } from './cli/commands/help.js';
@@ -56,6 +57,21 @@ const commands: Record<string, Command> = {
   help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },
 };
 
+/**
+ * Ctrl-C and SIGTERM stop a search, which still prints what it found (within about a second,
+ * whatever the model does). A second signal ends cocomc at once, as shells expect.
+ */
+function interruptSignal(): AbortSignal {
+  const interrupt = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!interrupt.signal.aborted) interrupt.abort();
+    else process.exit(128 + constants.signals[signal]);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return interrupt.signal;
+}
+
 const asksForHelp = (word: string): boolean => word === '--help' || word === '-h';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -77,9 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!run) {
     throw new UsageError(`${command === undefined ? 'no command' : `unknown command '${command}'`}; accepted: ${Object.keys(commands).join(', ')} (cocomc help)`);
   }
-  const interrupt = new AbortController();
-  process.once('SIGINT', () => interrupt.abort());
-  return run(rest, interrupt.signal);
+  return run(rest, interruptSignal());
 }
 
 // A reader that stops early (`cocomc sweep --tsv | head`) is not an error.

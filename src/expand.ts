@@ -8,6 +8,8 @@
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { genericCodec } from './genericCodec.js';
+import { ModelContractError } from './errors.js';
+import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
 import type { Action, ModelInstance } from './model.js';
 
 /** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
@@ -30,8 +32,9 @@ export interface BatchRequest extends PackedStates {
   dedup: boolean;
 }
 
-/** Where a model's code threw, for a one-line report naming the action, the actor and the state. */
+/** Where a model's code failed, for a one-line report naming the action, the actor and the state. */
 export interface ModelFault {
+  /** What went wrong, as a clause: `threw: counter overflow`, `returned undefined, not a boolean`. */
   message: string;
   where: string;
   state: string;
@@ -51,6 +54,9 @@ export interface BatchResult {
   meta: Uint32Array;
   /** Findings as (state index in the batch, code): a property index, or `deadlockCode`. */
   findings: Uint32Array;
+  /** The search was asked to stop: only the first `expanded` states of the batch were expanded (the last perhaps partly). */
+  stopped: boolean;
+  expanded: number;
   fault?: ModelFault;
 }
 
@@ -83,8 +89,31 @@ function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number,
   return true;
 }
 
-function actionName<S>(action: Action<S>): string {
+function actionName(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
   return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
+}
+
+/** The model's code a `where` word names, as reports print it. */
+export function describeWhere(
+  model: { actions: readonly Pick<Action<unknown>, 'name' | 'actor' | 'args'>[]; properties: readonly { name: string }[] },
+  code: number,
+): string {
+  const index = whereIndex(code);
+  switch (whereKind(code)) {
+    case Where.build: return "the model's build (its initial states)";
+    case Where.guard: return `the guard of ${actionName(model.actions[index]!)}`;
+    case Where.action: return actionName(model.actions[index]!);
+    case Where.property: return `property '${model.properties[index]!.name}'`;
+    case Where.isFinal: return 'isFinal';
+    case Where.codec: return "the model's codec or canonicalize";
+    default: return 'the engine';
+  }
+}
+
+/** A property or guard must answer true or false: anything else is a mistake in the model, not a verdict. */
+function asBoolean(value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new ModelContractError(`returned ${safeJson(value) ?? 'undefined'}, not a boolean`);
+  return value;
 }
 
 /**
@@ -142,6 +171,9 @@ export class Expander<S> {
   private readonly ends = new U32List();
   private readonly findings = new U32List();
   private readonly sent = new BatchFingerprints();
+  /** The stop flag (word STOP_WORD) and, at `word`, what this thread is running (see LiveStatus). */
+  private words: Int32Array<ArrayBufferLike> = new Int32Array(2);
+  private word = 1;
 
   /**
    * @param transfers whether results cross threads (a worker): then each gets buffers of its own;
@@ -155,6 +187,12 @@ export class Expander<S> {
   ) {
     this.codec = model.codec ?? genericCodec<S>(model.initialStates);
     this.deadlockCode = model.properties.length;
+  }
+
+  /** Reads the stop flag from, and tells which model code it runs in, `words` (a LiveStatus's). */
+  watchedBy(words: Int32Array, word: number): void {
+    this.words = words;
+    this.word = word;
   }
 
   /** Packs one state (canonicalised when symmetry is on). */
@@ -177,20 +215,26 @@ export class Expander<S> {
     const { bytes, ends, properties, generate, checkDeadlock, dedup } = request;
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
-    const { codec, reader, scratch, meta, findings } = this;
+    const { codec, reader, scratch, meta, findings, words, word } = this;
     const generated = new Uint32Array(actions.length);
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
     this.sent.startBatch();
     let transitions = 0;
     let unexplored = 0;
-    // Where the model's code runs, for a fault report: an action index, or a property/isFinal name.
-    let where: number | string = '';
+    let expanded = 0;
+    let stopped = false;
     let current: S | undefined;
 
     try {
-      for (let i = 0, start = request.start ?? 0; i < ends.length; start = ends[i]!, i++) {
+      states: for (let start = request.start ?? 0; expanded < ends.length; start = ends[expanded]!, expanded++) {
+        const i = expanded;
         const end = ends[i]!;
+        if (words[STOP_WORD] !== 0) {
+          stopped = true;
+          break;
+        }
+        words[word] = whereCode(Where.codec);
         reader.bytes = bytes;
         reader.offset = start;
         const state = codec.decode(reader);
@@ -198,8 +242,8 @@ export class Expander<S> {
 
         for (let k = 0; k < properties.length; k++) {
           const property = props[properties[k]!]!;
-          where = `property '${property.name}'`;
-          if (property.holds(state as never) !== (property.kind === 'always')) {
+          words[word] = whereCode(Where.property, properties[k]!);
+          if (asBoolean(property.holds(state as never)) !== (property.kind === 'always')) {
             findings.push(i);
             findings.push(properties[k]!);
           }
@@ -207,12 +251,22 @@ export class Expander<S> {
 
         let enabled = 0;
         for (let a = 0; a < actions.length; a++) {
+          // Polled per action too: one state of a large model can have thousands of them. A plain
+          // read (Atomics.load cost a third of the hot loop); V8 does not hoist it past the
+          // model's calls, so another thread's store is seen at the next action.
+          if (words[STOP_WORD] !== 0) {
+            stopped = true;
+            if (generate) transitions += enabled;
+            expanded++;
+            break states;
+          }
           const action = actions[a]!;
-          where = a;
-          if (action.guard && !action.guard(state as never)) continue;
+          words[word] = whereCode(Where.guard, a);
+          if (action.guard && !asBoolean(action.guard(state as never))) continue;
           enabled++;
           if (!generate) continue;
           generated[a]!++;
+          words[word] = whereCode(Where.action, a);
           let next: S;
           if ('recipe' in action) {
             reader.offset = start;
@@ -222,6 +276,7 @@ export class Expander<S> {
           } else {
             next = action.next(state as never);
           }
+          words[word] = whereCode(Where.codec);
           const from = scratch.length;
           codec.encode(this.canonical(next), scratch);
           const length = scratch.length - from;
@@ -244,8 +299,8 @@ export class Expander<S> {
         if (generate) transitions += enabled;
         else unexplored += enabled;
         if (checkDeadlock && enabled === 0) {
-          where = 'isFinal';
-          if (!isFinal!(state as never)) {
+          words[word] = whereCode(Where.isFinal);
+          if (!asBoolean(isFinal!(state as never))) {
             findings.push(i);
             findings.push(this.deadlockCode);
           }
@@ -255,12 +310,16 @@ export class Expander<S> {
       return {
         transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0),
         successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
+        stopped: false,
+        expanded,
         fault: {
-          message: error instanceof Error ? error.message : String(error),
-          where: typeof where === 'number' ? actionName(actions[where]!) : where,
-          state: safeJson(current),
+          message: error instanceof ModelContractError ? error.message : `threw: ${error instanceof Error ? error.message : String(error)}`,
+          where: describeWhere(this.model as ModelInstance<unknown>, words[word]!),
+          state: safeJson(current) ?? 'undefined',
         },
       };
+    } finally {
+      words[word] = whereCode(Where.idle);
     }
     return {
       transitions,
@@ -269,11 +328,13 @@ export class Expander<S> {
       successors: { bytes: this.transfers ? scratch.toBytes() : scratch.bytes.subarray(0, scratch.length), ends: this.ends.take(this.transfers) },
       meta: meta.take(this.transfers),
       findings: findings.take(this.transfers),
+      stopped,
+      expanded,
     };
   }
 }
 
-function safeJson(value: unknown): string {
+function safeJson(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch {

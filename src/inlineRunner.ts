@@ -1,4 +1,4 @@
-/** Expands batches in this thread: the one-worker runner. */
+/** Expands batches in the search's own thread: the one-worker runner, and the small levels of any search. */
 import type { BatchRunner } from './bfs.js';
 import type { BatchRequest, BatchResult, Expander } from './expand.js';
 

@@ -4,7 +4,7 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { check, selectProperties } from './check.js';
+import { checkInThisThread, selectProperties } from './check.js';
 import type { AnyModel } from './model.js';
 import { instantiate } from './modelInstance.js';
 import type { RawValue } from './params.js';
@@ -55,11 +55,14 @@ export function summarize(result: CheckResult): CheckSummary {
   };
 }
 
-/** Checks the model once per parameter set, in this thread, until `signal` aborts. */
+/**
+ * Checks the model once per parameter set, in this thread, until `signal` aborts (a search thread
+ * per check would cost more than the check).
+ */
 export async function checkEach(model: AnyModel, paramSets: readonly ParamSet[], properties?: readonly string[], signal?: AbortSignal): Promise<CheckSummary[]> {
   const summaries: CheckSummary[] = [];
   for (const params of paramSets) {
-    const result = await check(model, { workers: 1, params, properties, traces: false, signal });
+    const result = await checkInThisThread(model, { workers: 1, params, properties, traces: false, signal });
     // A check Ctrl-C cut short is left out, so that the study counts it as not checked.
     if (signal?.aborted) break;
     summaries.push(summarize(result));

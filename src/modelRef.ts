@@ -52,7 +52,7 @@ function compiledTwin(moduleUrl: string): string | undefined {
 export function runnableModule(moduleUrl: string): string {
   if (!TYPESCRIPT.test(moduleUrl)) return moduleUrl;
   const compiled = compiledTwin(moduleUrl);
-  if (!compiled) throw new UsageError(`worker threads need the compiled ${fileURLToPath(moduleUrl)}; run 'npm run build' (or use --workers 1)`);
+  if (!compiled) throw new UsageError(`worker threads, where every search runs, need the compiled ${fileURLToPath(moduleUrl)}; run 'npm run build'`);
   return compiled;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Expands batches on worker threads (workerpool) when a level is large enough to share, and in
- * the main thread otherwise. Batches go out as packed bytes, several in flight per worker, and
+ * the search's own thread otherwise. Batches go out as packed bytes, several in flight per worker, and
  * their results are handed back strictly in request order, so who expanded a batch never shows.
  */
 import type { BatchRunner } from './bfs.js';
 import type { BatchRequest, BatchResult } from './expand.js';
+import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from './modelRef.js';
 import { workerPool } from './workerPool.js';
 
@@ -13,17 +14,22 @@ export interface PoolRunner extends BatchRunner {
 }
 
 /**
- * Levels of fewer batches stay in the main thread: sending them costs more than it saves, and the
- * pool, started only when first needed, costs about 0.2 s (a thread, and the model loaded in it),
- * which made 2 workers slower than 1 on checks of about a second.
+ * Levels of fewer batches stay in the search's own thread by default: sending them costs more than
+ * it saves, and the pool, started only when first needed, costs about 0.2 s (a thread, and the
+ * model loaded in it), which made 2 workers slower than 1 on checks of about a second.
  */
-const MIN_BATCHES_FOR_WORKERS = 8;
+export const MIN_BATCHES_FOR_WORKERS = 8;
 
-/** @param inline the main thread's runner, for the small levels. */
-export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner): PoolRunner {
+/**
+ * @param inline the search thread's own runner, for the small levels.
+ * @param live the search's live status: the worker threads poll its stop flag and say there which model code they run.
+ * @param heapMiB each worker thread's heap limit.
+ * @param minBatches the fewest batches a level must have to go to the worker threads.
+ */
+export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
   const inFlight = workers * 2;
-  const crossesThreads = (batches: number): boolean => batches >= MIN_BATCHES_FOR_WORKERS;
+  const crossesThreads = (batches: number): boolean => batches >= minBatches;
   return {
     crossesThreads,
     async *expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult> {
@@ -31,7 +37,7 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner):
         yield* inline.expandAll(requests, batches);
         return;
       }
-      const threads = (pool ??= workerPool(workers));
+      const threads = (pool ??= workerPool(workers, heapMiB));
       const queue: Promise<BatchResult>[] = [];
       const iterator = requests[Symbol.iterator]();
       const submit = (): void => {
@@ -39,7 +45,7 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner):
         if (next.done) return;
         const request = next.value;
         const transfer = [request.bytes.buffer, request.ends.buffer] as ArrayBuffer[];
-        const result = threads.exec('expand', [ref, request], { transfer }) as Promise<BatchResult>;
+        const result = threads.exec('expand', [ref, request, live.buffer, live.threads], { transfer }) as Promise<BatchResult>;
         // Awaited in order below; this keeps a batch that fails after an early exit from going unhandled.
         result.catch(() => undefined);
         queue.push(result);

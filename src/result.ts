@@ -52,7 +52,7 @@ export interface ActionCoverage {
 
 /** Why the search stopped. */
 export type StopReason =
-  | 'exhausted' | 'decided' | 'stop-at-first' | 'max-states' | 'max-depth' | 'time-limit' | 'interrupted';
+  | 'exhausted' | 'decided' | 'stop-at-first' | 'max-states' | 'max-depth' | 'time-limit' | 'max-memory' | 'interrupted';
 
 /** Everything a check found. */
 export interface CheckResult {
@@ -68,7 +68,18 @@ export interface CheckResult {
   statesGenerated: number;
   /** The largest number of actions from an initial state to a reachable state (TLC's depth minus 1). */
   depth: number;
+  /** The worker threads asked for (`--workers`). */
   workers: number;
+  /**
+   * The worker threads that expanded at least one batch: 0 when every level was small enough to
+   * stay in the search's own thread (levels of fewer than 8 batches do).
+   */
+  workersUsed: number;
+  /**
+   * The model's code the search was still running when it had to be stopped by force, because it
+   * did not return within a second of the stop (`action 'x' of CPU1`); null otherwise.
+   */
+  stuckIn: string | null;
   seconds: number;
   statesPerSecond: number;
   /** Peak resident memory of the process (workers included), as the OS counts it. */
@@ -83,9 +94,12 @@ export interface CheckResult {
   coverage: ActionCoverage[];
 }
 
-/** The exit code a result calls for: 1 if anything failed, 3 if the search was cut short, else 0. */
+/**
+ * The exit code a result calls for: 1 if anything failed, 3 if the search was cut short with a
+ * verdict unknown (or before the model's properties were even known), else 0.
+ */
 export function verdictOf(result: Pick<CheckResult, 'properties' | 'complete'>): 'ok' | 'violated' | 'incomplete' {
   if (result.properties.some((p) => p.status === 'violated' || p.status === 'unwitnessed')) return 'violated';
-  if (!result.complete && result.properties.some((p) => p.status === 'unknown')) return 'incomplete';
+  if (!result.complete && (result.properties.length === 0 || result.properties.some((p) => p.status === 'unknown'))) return 'incomplete';
   return 'ok';
 }

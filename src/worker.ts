@@ -4,23 +4,38 @@
  */
 import workerpool from 'workerpool';
 import { Expander, type BatchRequest, type BatchResult } from './expand.js';
+import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
+import { LiveStatus } from './liveStatus.js';
 import { checkEach, type CheckSummary, type ParamSet } from './manyChecks.js';
 import { importModel, loadModel, type ModelRef } from './modelRef.js';
 
+forbidProcessExit();
+
 const expanders = new Map<string, Promise<Expander<unknown>>>();
 
-function expanderFor(ref: ModelRef): Promise<Expander<unknown>> {
+/**
+ * The expander of a model, watched by the search's live status: this thread takes a `where` word
+ * of its own there with its first batch (a pool serves one search, so once is enough).
+ */
+function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): Promise<Expander<unknown>> {
   const key = JSON.stringify(ref);
   let expander = expanders.get(key);
   if (!expander) {
-    expander = loadModel(ref).then(({ instance }) => new Expander(instance, ref.symmetry, true));
+    expander = loadModel(ref).then(({ instance }) => {
+      const watched = new Expander(instance, ref.symmetry, true);
+      const status = LiveStatus.of(live, threads);
+      const word = status.claimWord();
+      watched.watchedBy(status.words, word);
+      forbidExitWhile(status.words, word);
+      return watched;
+    });
     expanders.set(key, expander);
   }
   return expander;
 }
 
-async function expand(ref: ModelRef, request: BatchRequest): Promise<unknown> {
-  const result: BatchResult = (await expanderFor(ref)).expand(request);
+async function expand(ref: ModelRef, request: BatchRequest, live: SharedArrayBuffer, threads: number): Promise<unknown> {
+  const result: BatchResult = (await expanderFor(ref, live, threads)).expand(request);
   const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings].map((a) => a.buffer);
   return new workerpool.Transfer(result, buffers as ArrayBuffer[]);
 }

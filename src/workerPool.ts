@@ -1,5 +1,6 @@
 /**
- * The pool of worker threads that run `worker.ts`, shared by the BFS and the many-checks runner.
+ * Worker threads: the pool that runs `worker.ts`, shared by the BFS and the many-checks runner,
+ * and what any worker thread of cocomc starts with (its compiled script and Node flags).
  */
 import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
@@ -12,13 +13,28 @@ import { runnableModule } from './modelRef.js';
  */
 const forWorkers = /^--(cpu-prof|heap-prof|enable-source-maps)/;
 
-/** A pool of `workers` threads running the compiled worker (its sibling under dist/ when run from TypeScript source). */
-export function workerPool(workers: number): workerpool.Pool {
-  const sibling = import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js';
-  const script = fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href));
-  return workerpool.pool(script, {
+/** The Node flags for a worker thread. */
+export function threadExecArgv(): string[] {
+  return process.execArgv.filter((flag) => forWorkers.test(flag));
+}
+
+/** The path of a thread's script, a module beside this one (its compiled sibling under dist/ when run from TypeScript source). */
+export function threadScript(name: string): string {
+  const sibling = import.meta.url.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`;
+  return fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href));
+}
+
+/**
+ * A pool of `workers` threads running the compiled worker. With `heapMiB`, each thread's heap is
+ * capped there, so that a model that exhausts it fails that thread instead of the process.
+ */
+export function workerPool(workers: number, heapMiB?: number): workerpool.Pool {
+  return workerpool.pool(threadScript('worker'), {
     maxWorkers: workers,
     workerType: 'thread',
-    workerThreadOpts: { execArgv: process.execArgv.filter((flag) => forWorkers.test(flag)) },
+    workerThreadOpts: {
+      execArgv: threadExecArgv(),
+      ...(heapMiB === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMiB } }),
+    },
   });
 }

@@ -27,7 +27,8 @@ describe('exit codes', () => {
     [['check', 'coco', '--platform', 'sev'], "cocomc: unknown value 'sev' for --platform; accepted: tdx, snp, hyperv-vtom"],
     [['check', 'coco', '--protocol', 'v9'], "cocomc: unknown value 'v9' for --protocol; accepted: before, rfc, v1, seven-step, v2, hyperv"],
     [['check', 'coco', '--steps', 'flushTlb,bogus'], "cocomc: unknown value 'bogus' in --steps; accepted: unmapAliases"],
-    [['check', 'coco', '--pages', '0'], "cocomc: bad value '0' for --pages; accepted: a whole number >= 1"],
+    [['check', 'coco', '--pages', '0'], "cocomc: bad value '0' for --pages; accepted: a whole number from 1 to 16"],
+    [['check', 'coco', '--readers', '99999999'], "cocomc: bad value '99999999' for --readers; accepted: a whole number from 0 to 16"],
     [['check', 'coco', '--steps', 'prepare,setEnc'], "cocomc: --steps: 'prepare' has no 'finish' after it"],
     [['check', 'coco', '--pvalidate-va', 'temporary'], 'cocomc: --pvalidate-va temporary does not apply to platform hyperv-vtom; accepted: platform snp only'],
   ])('2 for bad usage: %j', (args, message) => {

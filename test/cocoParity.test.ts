@@ -14,9 +14,12 @@ const CONFIGS = [
 
 describe('coco: results do not depend on the number of workers', () => {
   it.each(CONFIGS)('%j', async (params) => {
-    // Small batches, so that most levels have enough of them to go to the worker threads.
-    const one = comparable(await check(coco, { params, workers: 1, batchSize: 32 }));
-    const two = comparable(await check(coco, { params, workers: 2, batchSize: 32 }));
-    expect(two).toEqual(one);
+    // Small batches, and every level sent to the worker threads however few its batches.
+    const options = { params, batchSize: 32, minBatchesForWorkers: 1 };
+    const one = await check(coco, { ...options, workers: 1 });
+    const two = await check(coco, { ...options, workers: 2 });
+    // Both worker threads expanded batches: the equality compares threads, not one thread with itself.
+    expect(two.workersUsed).toBe(2);
+    expect(comparable(two)).toEqual(comparable(one));
   }, 120_000);
 });

@@ -10,8 +10,10 @@ export const cocoParams = {
   protocol: param.derivedChoice('the named protocol CPU 0 runs (spec 6); default: seven-step unless --steps is given', PROTOCOL_NAMES),
   steps: param.list('an explicit list of steps for CPU 0, instead of --protocol; an empty list just returns ok', STEP_NAMES),
   direction: param.choice('decrypt: private to shared (set_memory_decrypted); encrypt: shared to private', ['decrypt', 'encrypt'], 'decrypt'),
-  pages: param.int('pages in the range', 2, { min: 1 }),
-  readers: param.int('CPUs 1..readers running load_unaligned_zeropad()', 2, { min: 0 }),
+  // The bounds refuse absurd sizes up front (the space grows exponentially in both, so 16 is far
+  // past what a search can finish); --max-memory stops what they let through.
+  pages: param.int('pages in the range', 2, { min: 1, max: 16 }),
+  readers: param.int('CPUs 1..readers running load_unaligned_zeropad()', 2, { min: 0, max: 16 }),
   aliases: param.bool('each page also has a stale lazy-vmap alias with the initial attribute [A7, M8]', true),
   speculation: param.bool('hardware TLB and cache fills from present translations [H2]', true),
   hostFailures: param.bool('MapGPA, accept and the host-visibility hypercall may fail (on snp nothing fails: a PSC failure terminates the guest by design [B3.2])', false),

@@ -49,6 +49,14 @@ function verdictLine(p: PropertyResult): string {
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${p.status}${length}`;
 }
 
+/** How many worker threads expanded states, and how many were asked for when that differs. */
+export function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'workers' | 'workersUsed'>): string {
+  if (workers === 1) return 'one thread';
+  if (workersUsed === 0) return `no worker thread used (${workers} asked for; every level stayed in the search thread)`;
+  const used = counted(workersUsed, 'worker thread');
+  return workersUsed === workers ? used : `${used} of ${workers} asked for`;
+}
+
 /** The whole report: traces of violations (and of witnesses when asked), verdicts, counts. */
 export function formatReport(result: CheckResult, options: { witnesses?: boolean } = {}): string {
   const params = formatParams(result.params);
@@ -61,11 +69,11 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
   out.push('Properties:', ...result.properties.map(verdictLine), '');
   const ending = result.complete
     ? 'The search is complete.'
-    : `The search is incomplete (${result.stopReason}).`;
+    : `The search is incomplete (${result.stopReason}).${result.stuckIn ? ` It was stopped by force in ${result.stuckIn}, which did not return.` : ''}`;
   out.push(
     `${counted(result.distinctStates, 'distinct state')}, ${counted(result.transitions, 'transition')} ` +
       `(${counted(result.statesGenerated, 'state')} generated), depth ${result.depth}. ${ending}`,
-    `${result.workers} worker${result.workers === 1 ? '' : 's'}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
+    `${workerThreads(result)}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
       `peak memory ${Math.round(result.peakMemoryBytes / 2 ** 20)} MiB, ${result.bytesPerState.toFixed(1)} bytes/state in the seen-set.`,
     `Fingerprint collision probability (birthday bound): ${result.collisionProbability.toExponential(1)}.`,
     `Coverage (distinct:generated): ${result.coverage.map((c) => `${c.action} ${count(c.distinct)}:${count(c.generated)}`).join(', ')}.`,

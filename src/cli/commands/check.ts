@@ -2,6 +2,7 @@
 import type { Progress } from '../../bfs.js';
 import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
+import { defaultMaxMemoryMiB } from '../../limits.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
 import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '../../checkOptions.js';
@@ -18,6 +19,7 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states', default: 'no limit', accepted: wholeNumberFrom(1) },
   { flag: '--max-depth', key: 'maxDepth', type: 'value', placeholder: 'N', doc: 'explore at most N actions deep', default: 'no limit', accepted: wholeNumberFrom(0) },
   { flag: '--time-limit', key: 'timeLimit', type: 'value', placeholder: 'SECONDS', doc: 'stop after this many seconds', default: 'no limit', accepted: SECONDS },
+  { flag: '--max-memory', key: 'maxMemory', type: 'value', placeholder: 'MiB', doc: "stop once cocomc's resident memory (every thread, the seen-set included) passes this many MiB", default: `half the machine's memory (${defaultMaxMemoryMiB()} MiB here)`, accepted: wholeNumberFrom(1) },
   { flag: '--stop-at-first', key: 'stopAtFirst', type: 'boolean', doc: 'stop at the first level with a violation (as TLC by default)', default: 'false' },
   { flag: '--continue', key: 'exhaustive', type: 'boolean', doc: 'explore the whole space even once every property is decided (TLC -continue)', default: 'false' },
   { flag: '--deadlock', key: 'deadlock', type: 'boolean', doc: 'report non-final states without successors (--no-deadlock: off)', default: 'on if the model declares final states' },
@@ -37,6 +39,7 @@ export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal,
     maxStates: numberFromFlag(values.maxStates),
     maxDepth: numberFromFlag(values.maxDepth),
     timeLimit: numberFromFlag(values.timeLimit),
+    maxMemory: numberFromFlag(values.maxMemory),
     stopAtFirst: values.stopAtFirst,
     exhaustive: values.exhaustive,
     deadlock: values.deadlock,

@@ -3,7 +3,7 @@
  * property's status, the same facts as the text report's closing sentences.
  */
 import { verdictOf, type CheckResult, type PropertyResult } from '../../result.js';
-import { count, counted, formatParams } from '../text.js';
+import { count, counted, formatParams, workerThreads } from '../text.js';
 import { escapeHtml } from './escape.js';
 
 /** The verdict as a headline: what failed, or that everything held, or that the search was cut. */
@@ -38,9 +38,9 @@ export function summaryHtml(result: CheckResult, anchors: ReadonlyMap<string, st
     ['transitions', count(result.transitions)],
     ['states generated', count(result.statesGenerated)],
     ['depth', String(result.depth)],
-    ['search', result.complete ? 'complete' : `incomplete (${result.stopReason})`],
+    ['search', result.complete ? 'complete' : `incomplete (${result.stopReason})${result.stuckIn ? `, stopped by force in ${result.stuckIn}` : ''}`],
     ['time', `${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s`],
-    ['workers', String(result.workers)],
+    ['workers', workerThreads(result)],
   ];
   const params = `<div class="wide"><dt>parameters</dt><dd>${escapeHtml(formatParams(result.params) || 'none')}</dd></div>`;
   const dl = params + stats.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');

@@ -1,0 +1,128 @@
+/**
+ * What a running search shares with the thread that supervises it, in one SharedArrayBuffer: a
+ * stop flag the search polls between states and actions, its counters, and for every thread that
+ * runs the model's code, which piece of that code it is in. The supervisor reads it without asking
+ * the search anything, so it can still report when the model's code never returns.
+ */
+import type { StopReason } from './result.js';
+
+/** What a thread is running, in the high bits of its `where` word; the low bits hold an index. */
+export const Where = {
+  idle: 0,
+  build: 1,
+  guard: 2,
+  action: 3,
+  property: 4,
+  isFinal: 5,
+  codec: 6,
+} as const;
+
+const KIND_SHIFT = 24;
+const INDEX_MASK = (1 << KIND_SHIFT) - 1;
+
+/** A `where` word: the kind of model code and the action's or property's index. */
+export const whereCode = (kind: number, index = 0): number => (kind << KIND_SHIFT) | index;
+export const whereKind = (code: number): number => code >>> KIND_SHIFT;
+export const whereIndex = (code: number): number => code & INDEX_MASK;
+
+/** Why a supervisor asked the search to stop, as the flag holds it (0: go on). */
+const STOP_REASONS: readonly StopReason[] = ['exhausted', 'interrupted', 'time-limit', 'max-memory'];
+
+// Int32 words: the stop flag, the next free thread slot, then one `where` word per thread.
+/** The stop flag's index in `words`: 0 while the search may go on. */
+export const STOP_WORD = 0;
+const STOP = STOP_WORD;
+const NEXT_SLOT = 1;
+const FIRST_SLOT = 2;
+// Float64 counters, after the Int32 words.
+const COUNTERS = ['distinct', 'transitions', 'initialStates', 'level', 'queue', 'seenBytes'] as const;
+type Counter = (typeof COUNTERS)[number];
+
+export class LiveStatus {
+  /** Int32 words: flag, slot counter and `where` words; the expander writes into it directly. */
+  readonly words: Int32Array;
+  private readonly counters: Float64Array;
+
+  /** @param buffer a SharedArrayBuffer to share with other threads, or an ArrayBuffer for a search in this thread */
+  private constructor(readonly buffer: SharedArrayBuffer | ArrayBuffer, readonly threads: number) {
+    const countersAt = 8 * Math.ceil(((FIRST_SLOT + threads) * 4) / 8);
+    this.words = new Int32Array(buffer, 0, FIRST_SLOT + threads);
+    this.counters = new Float64Array(buffer, countersAt, COUNTERS.length);
+  }
+
+  /** Room for the search thread and the pool a search on `workers` workers starts (none for 1); shared unless `local`. */
+  static create(workers: number, local = false): LiveStatus {
+    const threads = 1 + (workers > 1 ? workers : 0);
+    const bytes = 8 * Math.ceil(((FIRST_SLOT + threads) * 4) / 8) + 8 * COUNTERS.length;
+    return new LiveStatus(local ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes), threads);
+  }
+
+  /** The same status seen from another thread. */
+  static of(buffer: SharedArrayBuffer | ArrayBuffer, threads: number): LiveStatus {
+    return new LiveStatus(buffer, threads);
+  }
+
+  /** Asks the search to stop; the first reason given is kept. */
+  requestStop(reason: StopReason): void {
+    Atomics.compareExchange(this.words, STOP, 0, STOP_REASONS.indexOf(reason));
+  }
+
+  /** Why the search was asked to stop, or undefined. */
+  stopRequested(): StopReason | undefined {
+    const code = Atomics.load(this.words, STOP);
+    return code === 0 ? undefined : STOP_REASONS[code];
+  }
+
+  /** The index in `words` of the search thread's `where` word. */
+  get searchWord(): number {
+    return FIRST_SLOT;
+  }
+
+  /**
+   * Takes the `where` word of a worker thread of the pool, when it first expands a batch. A pool
+   * replaces a thread that died, so there may be more claims than slots: the last slot is shared.
+   */
+  claimWord(): number {
+    return FIRST_SLOT + Math.min(this.threads - 1, Atomics.add(this.words, NEXT_SLOT, 1) + 1);
+  }
+
+  /** How many worker threads of the pool expanded at least one batch. */
+  poolThreadsUsed(): number {
+    return Atomics.load(this.words, NEXT_SLOT);
+  }
+
+  /** What each thread is in, as `where` words, the search's first. */
+  whereAll(): number[] {
+    return Array.from({ length: this.threads }, (_, i) => Atomics.load(this.words, FIRST_SLOT + i));
+  }
+
+  set(counter: Counter, value: number): void {
+    this.counters[COUNTERS.indexOf(counter)] = value;
+  }
+
+  get(counter: Counter): number {
+    return this.counters[COUNTERS.indexOf(counter)]!;
+  }
+}
+
+/**
+ * Per-action and per-property tallies of a search, in buffers that outlive it: which action
+ * generated and first reached how many states, and at which depth each property was first found
+ * (0: not yet; else depth + 1). A search stopped by force is still reported with them.
+ */
+export class Tallies {
+  readonly generated: Float64Array;
+  readonly firstReached: Float64Array;
+  readonly findingDepths: Float64Array;
+
+  constructor(readonly buffer: SharedArrayBuffer | ArrayBuffer, readonly actions: number, readonly codes: number) {
+    this.generated = new Float64Array(buffer, 0, actions);
+    this.firstReached = new Float64Array(buffer, 8 * actions, actions);
+    this.findingDepths = new Float64Array(buffer, 16 * actions, codes);
+  }
+
+  static create(actions: number, codes: number, local: boolean): Tallies {
+    const bytes = 8 * (2 * actions + codes);
+    return new Tallies(local ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes), actions, codes);
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The supervisor: runs a check's search on a thread of its own (searchThread.ts) and holds it to
+ * its limits whatever the model does. A few times a second it checks Ctrl-C, the clock and the
+ * process's memory and reports progress, all from the search's live status; on a limit it raises
+ * the stop flag, which the search polls between actions, and the search ends with its report. A
+ * search that does not answer within a second is in model code that does not return (or a
+ * build that takes too long): its thread is terminated, and the report is made from the live
+ * counters and tallies it left behind, naming the code it was stuck in. A heap exhausted in the
+ * search thread is the memory limit too, not a crash.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions } from './check.js';
+import { ModelError, UsageError } from './errors.js';
+import { describeWhere } from './expand.js';
+import { limitReached, residentBytes, type Limits } from './limits.js';
+import { LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
+import type { AnyModel } from './model.js';
+import { describeParams } from './params.js';
+import type { CheckResult, StopReason } from './result.js';
+import { resultOf, type SearchFrame } from './searchFrame.js';
+import { threadExecArgv, threadScript } from './workerPool.js';
+
+/** The options a search thread takes: those of CheckOptions that are plain data and that it applies itself. */
+export type SearchThreadOptions = Pick<
+  CheckOptions,
+  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
+> & { workers: number };
+
+/** What the supervisor sends the search thread. */
+export interface SearchJob {
+  module: string;
+  name: string;
+  params: unknown;
+  options: SearchThreadOptions;
+  live: SharedArrayBuffer;
+  threads: number;
+  heapMiB: number;
+  /** When the check started (Date.now()), so that its seconds count the thread's start too. */
+  started: number;
+}
+
+/** What the search thread sends back: the frame once the model is built, then a result or an error. */
+export type SearchMessage =
+  | { kind: 'frame'; frame: SearchFrame }
+  | { kind: 'result'; result: CheckResult }
+  | { kind: 'failed'; error: 'usage' | 'model' | 'internal'; message: string };
+
+/** How long a search may take to answer a stop before its thread is terminated. */
+const GRACE_MS = 1000;
+/** How often limits are checked and progress is reported. */
+const TICK_MS = 100;
+
+/** Runs the check of `model` with resolved `params` on a search thread and supervises it. */
+export function superviseCheck(
+  model: AnyModel,
+  params: unknown,
+  options: CheckOptions & { workers: number },
+  limits: Limits,
+  started: number,
+): Promise<CheckResult> {
+  const { workers } = options;
+  const live = LiveStatus.create(workers);
+  const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
+  const thread = takeThread(heapMiB);
+  const job: SearchJob = {
+    module: model.module,
+    name: model.name,
+    params,
+    options: {
+      workers,
+      properties: options.properties,
+      traces: options.traces,
+      stopAtFirst: options.stopAtFirst,
+      exhaustive: options.exhaustive,
+      deadlock: options.deadlock,
+      symmetry: options.symmetry,
+      maxStates: options.maxStates,
+      maxDepth: options.maxDepth,
+      batchSize: options.batchSize,
+      minBatchesForWorkers: options.minBatchesForWorkers,
+    },
+    live: live.buffer as SharedArrayBuffer,
+    threads: live.threads,
+    heapMiB,
+    started,
+  };
+  thread.postMessage(job);
+
+  return new Promise<CheckResult>((resolve, reject) => {
+    let frame: SearchFrame | undefined;
+    let grace: NodeJS.Timeout | undefined;
+    let forced: { reason: StopReason; stuckIn: string | null } | undefined;
+    let settled = false;
+
+    /** Ends the supervision once: the timers and listeners go, and the thread is kept for the next check when `reusable`. */
+    const settle = (reusable: boolean): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearInterval(tick);
+      clearTimeout(grace);
+      options.signal?.removeEventListener('abort', onAbort);
+      thread.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (reusable && !forced) keepThread(thread, heapMiB);
+      else void thread.terminate();
+      return true;
+    };
+    const finish = (outcome: () => CheckResult, reusable: boolean): void => {
+      if (!settle(reusable)) return;
+      try {
+        resolve(outcome());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const fail = (error: Error, reusable = false): void => {
+      if (settle(reusable)) reject(error);
+    };
+    const stopByForce = (reason: StopReason): void => {
+      forced = { reason, stuckIn: stuckIn(live, frame) };
+      // The report is made when the thread has ended, so that nothing it writes comes after it.
+      void thread.terminate();
+    };
+    const stop = (reason: StopReason): void => {
+      live.requestStop(reason);
+      grace ??= setTimeout(() => stopByForce(live.stopRequested() ?? reason), GRACE_MS);
+    };
+    const onAbort = (): void => stop('interrupted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+
+    const watch = (): void => {
+      const reason = limitReached(limits, residentBytes());
+      if (reason) stop(reason);
+      options.onProgress?.({
+        level: live.get('level'),
+        distinct: live.get('distinct'),
+        transitions: live.get('transitions'),
+        queue: live.get('queue'),
+        seconds: (Date.now() - started) / 1000,
+      });
+    };
+    // Once at the start too: a check shorter than a tick still shows its progress line once.
+    watch();
+    const tick = setInterval(watch, TICK_MS);
+
+    const onMessage = (message: SearchMessage): void => {
+      if (message.kind === 'frame') frame = message.frame;
+      else if (message.kind === 'result') finish(() => message.result, true);
+      else if (message.error === 'usage') fail(new UsageError(message.message), true);
+      else if (message.error === 'model') fail(new ModelError(message.message), true);
+      // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
+      // the code that would not stop) ends the search as the stop would have.
+      else if (live.stopRequested()) stopByForce(live.stopRequested()!);
+      else fail(new Error(message.message));
+    };
+    const onError = (error: Error & { code?: string }): void => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') forced ??= { reason: 'max-memory', stuckIn: stuckIn(live, frame) };
+      else fail(error);
+    };
+    const onExit = (code: number): void => {
+      if (forced) {
+        const { reason, stuckIn } = forced;
+        finish(() => forcedResult(model, params, frame, live, { reason, stuckIn, workers, started }), false);
+      } else {
+        const where = stuckIn(live, frame);
+        fail(new ModelError(`the search thread ended (exit code ${code})${where ? ` while in ${where}` : ''}`));
+      }
+    };
+    thread.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/**
+ * A search thread left from the last check, with its heap limit: a new thread costs about 0.1 s
+ * (Node, the engine and the model loaded in it), more than many checks of small models.
+ */
+let spare: { thread: Worker; heapMiB: number } | undefined;
+
+/** A search thread with this heap limit: the spare one if it fits, else a new one. */
+function takeThread(heapMiB: number): Worker {
+  const kept = spare;
+  spare = undefined;
+  if (kept?.heapMiB === heapMiB) {
+    kept.thread.ref();
+    return kept.thread;
+  }
+  void kept?.thread.terminate();
+  const thread = new Worker(threadScript('searchThread'), { execArgv: threadExecArgv(), resourceLimits: { maxOldGenerationSizeMb: heapMiB } });
+  thread.once('exit', () => {
+    if (spare?.thread === thread) spare = undefined;
+  });
+  return thread;
+}
+
+/** Keeps a thread that finished its check for the next one; it does not keep the process alive. */
+function keepThread(thread: Worker, heapMiB: number): void {
+  if (spare) {
+    void thread.terminate();
+    return;
+  }
+  thread.unref();
+  spare = { thread, heapMiB };
+}
+
+/** The model code a thread is running, the search thread's first; null when every thread is idle. */
+function stuckIn(live: LiveStatus, frame: SearchFrame | undefined): string | null {
+  const code = live.whereAll().find((word) => whereKind(word) !== Where.idle);
+  if (code === undefined) return null;
+  return describeWhere(frame ?? { actions: [], properties: [] }, code);
+}
+
+/** The report of a search stopped by force: its live counters and tallies, without traces. */
+function forcedResult(
+  model: AnyModel,
+  params: unknown,
+  frame: SearchFrame | undefined,
+  live: LiveStatus,
+  how: { reason: StopReason; stuckIn: string | null; workers: number; started: number },
+): CheckResult {
+  const shown: SearchFrame = frame ?? {
+    model: model.name,
+    params: describeParams(params as Record<string, unknown>),
+    actors: [],
+    checked: [],
+    actions: [],
+    properties: [],
+    tallies: { buffer: new ArrayBuffer(0), actions: 0, codes: 0 },
+  };
+  const tallies = new Tallies(shown.tallies.buffer, shown.tallies.actions, shown.tallies.codes);
+  return resultOf(
+    shown,
+    tallies,
+    {
+      complete: false,
+      stopReason: how.reason,
+      distinctStates: live.get('distinct'),
+      transitions: live.get('transitions'),
+      initialStates: live.get('initialStates'),
+      depth: live.get('level'),
+      bytesPerState: live.get('distinct') > 0 ? live.get('seenBytes') / live.get('distinct') : 0,
+    },
+    { workers: how.workers, workersUsed: live.poolThreadsUsed(), stuckIn: how.stuckIn, seconds: (Date.now() - how.started) / 1000 },
+    () => null,
+  );
+}

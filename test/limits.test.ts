@@ -1,0 +1,98 @@
+/**
+ * Every limit holds whatever a model does, and a model's mistakes are model errors: run against
+ * the build in dist/ with a model whose code misbehaves at a level wide enough for worker threads.
+ */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import { coco } from '../models/coco/index.js';
+import { misbehaving } from './fixtures/misbehavingModel.js';
+import { cocomc } from './support/cocomc.js';
+
+const MODEL = 'dist/test/fixtures/misbehavingModel.js';
+const misbehave = (fault: string, workers: string, ...flags: string[]) =>
+  cocomc('check', MODEL, '--fault', fault, '--workers', workers, '--batch-size', '1', ...flags);
+
+/** Runs the CLI and sends it `signal` once it is stuck in the model; resolves with its exit code and output. */
+function interrupted(signal: NodeJS.Signals, args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/src/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    setTimeout(() => child.kill(signal), 2000);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}
+
+describe('a limit stops model code that never returns, with the partial summary and exit 3', () => {
+  it.each([
+    ['hang-action', '1', "action 'increment' of counter c"],
+    ['hang-guard', '2', "the guard of action 'increment' of counter b"],
+    ['hang-build', '2', "the model's build (its initial states)"],
+  ])('--time-limit: %s with %s workers', (fault, workers, where) => {
+    const run = misbehave(fault, workers, '--time-limit', '1.5');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`The search is incomplete (time-limit). It was stopped by force in ${where}, which did not return.`);
+  });
+
+  it.each([['SIGINT' as const, '1'], ['SIGTERM' as const, '2']])('%s with %s workers', async (signal, workers) => {
+    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/Small +always +unknown/);
+    expect(run.stdout).toContain("84 distinct states, 168 transitions (169 states generated), depth 6. The search is incomplete (interrupted). It was stopped by force in property 'Small'");
+  });
+
+  it('--max-memory stops model code that allocates without end, instead of a crash', () => {
+    const run = misbehave('allocate', '1', '--max-memory', '300');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('The search is incomplete (max-memory).');
+  });
+
+  it('the library honours the time limit as the CLI does, and says where the search was stuck', async () => {
+    const result = await check(misbehaving, { params: { fault: 'hang-action' }, workers: 1, timeLimit: 1.5 });
+    expect([result.complete, result.stopReason, result.stuckIn]).toEqual([false, 'time-limit', "action 'increment' of counter c"]);
+    expect(result.properties.map((p) => p.status)).toEqual(['unknown']);
+    // The counts come from the live status the search left: states, transitions and the seen-set's size.
+    expect([result.distinctStates, result.transitions]).toEqual([84, 168]);
+    expect(result.bytesPerState).toBeGreaterThan(0);
+  });
+});
+
+describe('--max-states stops within a level of states with thousands of successors each', () => {
+  it('expands only about as many states as the budget needs, whatever the number of workers', async () => {
+    // The second level of coco at its largest has about 900 states of about 600 successors each:
+    // expanding a whole batch of it before merging made 437,618 transitions (6 s) for 1,000 states.
+    const options = { params: { pages: 16, readers: 16 }, maxStates: 1000 };
+    const one = await check(coco, { ...options, workers: 1 });
+    expect([one.distinctStates, one.stopReason]).toEqual([1000, 'max-states']);
+    expect(one.transitions).toBeLessThan(5000);
+    const two = await check(coco, { ...options, workers: 2 });
+    expect([two.distinctStates, two.transitions]).toEqual([one.distinctStates, one.transitions]);
+  });
+});
+
+describe("a model's mistakes are model errors (exit 4) naming the code", () => {
+  it.each([
+    ['exit', '1', `action 'increment' of counter c called process.exit(42); in state {"a":6,"b":0,"c":0}`],
+    ['exit', '2', `action 'increment' of counter c called process.exit(42); in state {"a":6,"b":0,"c":0}`],
+    ['undefined-property', '2', `property 'Small' returned undefined, not a boolean; in state {"a":6,"b":0,"c":0}`],
+    ['number-guard', '1', `the guard of action 'increment' of counter b returned 1, not a boolean; in state {"a":6,"b":0,"c":0}`],
+    ['no-initial-state', '1', "model 'misbehaving' has no initial states: there is nothing to search"],
+  ])('%s with %s workers', (fault, workers, message) => {
+    const run = misbehave(fault, workers);
+    expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${message}`, '']);
+  });
+});
+
+describe('the worker count is the number of threads that expanded states', () => {
+  it('none when every level stayed in the search thread, however many were asked for', () => {
+    const result = JSON.parse(cocomc('check', 'diehard', '--workers', '1000', '--json').stdout);
+    expect([result.workers, result.workersUsed]).toEqual([1000, 0]);
+    expect(cocomc('check', 'diehard', '--workers', '1000').stdout).toContain('no worker thread used (1000 asked for; every level stayed in the search thread)');
+  });
+
+  it('those that expanded batches when levels went to the pool', () => {
+    const result = JSON.parse(misbehave('none', '2', '--json').stdout);
+    expect([result.workers, result.workersUsed]).toEqual([2, 2]);
+  });
+});
