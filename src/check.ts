@@ -3,9 +3,11 @@
  * it found into a CheckResult (verdicts with shortest traces, counts, coverage).
  *
  * The search runs on a thread of its own, which this one supervises (supervisor.ts): only so can a
- * limit stop a model whose action never returns. The exception is a check with `onState` or
- * `onEdge`: callbacks cannot cross threads, so that search runs in the caller's thread and its
- * limits are checked between batches, which stops every model whose code returns.
+ * limit stop a model whose action never returns. Two exceptions run in the caller's thread, with
+ * their limits checked between batches (which stops every model whose code returns): a check with
+ * `onState` or `onEdge`, since callbacks cannot cross threads, and a copy made from a model
+ * (`{ ...model, build }`), since a thread rebuilds a model from its module and would find the
+ * original; a copy cannot have worker threads either.
  */
 import { availableParallelism } from 'node:os';
 import { search, type Progress } from './bfs.js';
@@ -16,7 +18,8 @@ import { fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './inlineRunner.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
 import { LiveStatus, Tallies, Where, whereCode } from './liveStatus.js';
-import type { AnyModel, ModelInstance, Property } from './model.js';
+import { threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
+import { requireThreadsRebuild } from './modelRef.js';
 import { buildInstance } from './modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from './params.js';
 import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
@@ -80,7 +83,8 @@ export const DEADLOCK = 'Deadlock';
 /** Checks a model's properties by exhaustive breadth-first search. */
 export async function check(model: AnyModel, options: CheckOptions = {}): Promise<CheckResult> {
   validateCheckOptions(options);
-  if (options.onState || options.onEdge) return checkInThisThread(model, options);
+  // A copy of a model runs where it was made: a search thread would rebuild the original.
+  if (options.onState || options.onEdge || !threadsRebuild(model)) return checkInThisThread(model, options);
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(options);
@@ -97,6 +101,7 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(options);
+  if (workers > 1) requireThreadsRebuild(model);
   const limits = limitsOf(options, started);
   const live = LiveStatus.create(workers, workers === 1);
   const interruption = (): StopReason | undefined => {

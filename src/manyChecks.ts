@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { checkInThisThread, selectProperties } from './check.js';
 import type { AnyModel } from './model.js';
+import { requireThreadsRebuild } from './modelRef.js';
 import { instantiate } from './modelInstance.js';
 import type { RawValue } from './params.js';
 import { verdictOf, type CheckResult } from './result.js';
@@ -105,6 +106,7 @@ export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[],
     }
     return inPlace();
   }
+  requireThreadsRebuild(model);
   const pool = workerPool(workers);
   const interrupted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   try {

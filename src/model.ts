@@ -132,11 +132,31 @@ export interface ModelDefinition<Specs extends ParamSpecs = ParamSpecs, S = unkn
   readonly notes?: () => readonly string[];
 }
 
-/** Defines a model; the identity function, there to infer the parameter and state types. */
-export function defineModel<Specs extends ParamSpecs, S>(definition: ModelDefinition<Specs, S>): ModelDefinition<Specs, S> {
-  return definition;
-}
-
 /** Any model definition, whatever its parameters and state. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyModel = ModelDefinition<any, any>;
+
+/**
+ * The first model defined under each module and name in this thread: the one another thread finds
+ * when it imports that module, since a module defines its exports as it loads. Kept on the global
+ * object, as every copy of this module in a thread must share it: a model that imports 'cocomc'
+ * gets the built package while a caller (a test, say) may run from the sources.
+ */
+const registry = Symbol.for('cocomc.firstModelDefinitions');
+const firstDefinitions: Map<string, AnyModel> = ((globalThis as Record<symbol, unknown>)[registry] ??= new Map<string, AnyModel>()) as Map<string, AnyModel>;
+const definitionKey = (model: AnyModel): string => `${model.module}#${model.name}`;
+
+/** Defines a model; otherwise the identity function, there to infer the parameter and state types. */
+export function defineModel<Specs extends ParamSpecs, S>(definition: ModelDefinition<Specs, S>): ModelDefinition<Specs, S> {
+  if (!firstDefinitions.has(definitionKey(definition))) firstDefinitions.set(definitionKey(definition), definition);
+  return definition;
+}
+
+/**
+ * Whether a thread that imports `model.module` finds this very model under its name: true for the
+ * model a module defines, false for a copy made from it (`{ ...model, build }`), which a thread
+ * rebuilding the model from its module would silently replace by the original.
+ */
+export function threadsRebuild(model: AnyModel): boolean {
+  return firstDefinitions.get(definitionKey(model)) === model;
+}

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ModelError, UsageError } from './errors.js';
-import type { AnyModel, ModelInstance } from './model.js';
+import { threadsRebuild, type AnyModel, type ModelInstance } from './model.js';
 
 /** Everything a worker needs to build the same model instance as the main thread. */
 export interface ModelRef {
@@ -93,4 +93,13 @@ export async function importModel(module: string, name: string): Promise<AnyMode
 export async function loadModel(ref: ModelRef): Promise<{ definition: AnyModel; instance: ModelInstance<unknown> }> {
   const definition = await importModel(ref.module, ref.name);
   return { definition, instance: definition.build(ref.params as never) };
+}
+
+/** Refuses a model that other threads could not rebuild from its module (see `threadsRebuild`), for work that needs them. */
+export function requireThreadsRebuild(model: AnyModel): void {
+  if (threadsRebuild(model)) return;
+  throw new UsageError(
+    `model '${model.name}' is not the one its module defines under that name (a copy made from it?): worker threads ` +
+      `rebuild a model by importing its module, so they would check the original; export it from a module of its own, or use 1 worker`,
+  );
 }

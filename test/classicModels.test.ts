@@ -112,7 +112,7 @@ describe('TwoPhase (two-phase commit)', () => {
     const result = await check(twoPhase, { workers: 1, params: { rms }, exhaustive: true });
     expect(result.distinctStates).toBe(distinct);
     expect(status(result)).toEqual({ TCConsistent: 'holds', AllCommitted: 'witnessed' });
-  });
+  }, 60_000);
 
   it('finds an RM that commits while another aborts once the TM may commit without every vote', async () => {
     const sloppy = { ...twoPhase, build: (p: { rms: number }) => {

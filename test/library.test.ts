@@ -22,3 +22,24 @@ describe('a model of one own', () => {
     expect(Number(run.stdout)).toBeGreaterThan(5);
   });
 });
+
+describe('a copy made from a model ({ ...model, build })', () => {
+  // The counter's own build, with a lock: both threads' read and write in one action.
+  const locked = {
+    ...counter,
+    build: (params: Parameters<typeof counter.build>[0]) => {
+      const instance = counter.build(params);
+      return { ...instance, actions: instance.actions.filter((a) => a.name !== 'read').map((a) => ({ ...a, guard: undefined })) };
+    },
+  };
+
+  it('is checked as it is with 1 worker, not replaced by the original its module defines', async () => {
+    const original = await check(counter, { params: { threads: 2 }, workers: 1 });
+    const copy = await check(locked, { params: { threads: 2 }, workers: 1 });
+    expect(copy.distinctStates).not.toBe(original.distinctStates);
+  });
+
+  it('is refused for worker threads, which could only rebuild the original', async () => {
+    await expect(check(locked, { params: { threads: 2 }, workers: 2 })).rejects.toThrow(/worker threads rebuild a model by importing its module/);
+  });
+});

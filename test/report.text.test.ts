@@ -5,26 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import type { MatrixResult } from '../src/matrix.js';
-import { always, defineModel, sometimes } from '../src/model.js';
 import { formatMatrix } from '../src/report/matrixText.js';
 import { formatConfirm, formatSweep } from '../src/report/sweepText.js';
 import { formatReport } from '../src/report/text.js';
 import { allSequences } from '../src/sweep/sequences.js';
 import { analyse, type SequenceResult, type SweepResult } from '../src/sweep/sweep.js';
+import { oneStep } from './fixtures/oneStepModel.js';
 import { cocomc } from './support/cocomc.js';
-
-/** One action from one state: everything it reports comes in ones. */
-const oneStep = defineModel({
-  name: 'oneStep',
-  summary: 'a switch flipped once',
-  module: import.meta.url,
-  params: {},
-  build: () => ({
-    initialStates: [{ on: false }],
-    actions: [{ name: 'flip', actor: 'hand', guard: (s: { on: boolean }) => !s.on, recipe: (s: { on: boolean }) => void (s.on = true) }],
-    properties: [always('StaysOff', (s: { on: boolean }) => !s.on), sometimes('TurnsOn', (s: { on: boolean }) => s.on)],
-  }),
-});
 
 describe('the check report', () => {
   it('says "1 step", "1 transition" and "1 distinct state" in the singular', async () => {
