@@ -8,7 +8,7 @@
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { genericCodec } from './genericCodec.js';
-import { ModelContractError } from './errors.js';
+import { ModelContractError, ModelError } from './errors.js';
 import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
 import type { Action, ModelInstance } from './model.js';
 
@@ -106,8 +106,20 @@ export function describeWhere(
     case Where.property: return `property '${model.properties[index]!.name}'`;
     case Where.isFinal: return 'isFinal';
     case Where.codec: return "the model's codec or canonicalize";
+    case Where.successor: return `the state made by ${actionName(model.actions[index]!)}`;
     default: return 'the engine';
   }
+}
+
+/**
+ * What went wrong in the model's code: a broken contract as it is; a state the engine refused to
+ * pack (a ModelError from the codec: -0, NaN, a cycle...) as a state that cannot be stored, since
+ * the code that made it did not throw; anything else as thrown.
+ */
+function faultMessage(error: unknown, kind: number): string {
+  if (error instanceof ModelContractError) return error.message;
+  if (error instanceof ModelError && kind === Where.successor) return `cannot be stored: ${error.message}`;
+  return `threw: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** A property or guard must answer true or false: anything else is a mistake in the model, not a verdict. */
@@ -276,7 +288,7 @@ export class Expander<S> {
           } else {
             next = action.next(state as never);
           }
-          words[word] = whereCode(Where.codec);
+          words[word] = whereCode(Where.successor, a);
           const from = scratch.length;
           codec.encode(this.canonical(next), scratch);
           const length = scratch.length - from;
@@ -313,7 +325,7 @@ export class Expander<S> {
         stopped: false,
         expanded,
         fault: {
-          message: error instanceof ModelContractError ? error.message : `threw: ${error instanceof Error ? error.message : String(error)}`,
+          message: faultMessage(error, whereKind(words[word]!)),
           where: describeWhere(this.model as ModelInstance<unknown>, words[word]!),
           state: safeJson(current) ?? 'undefined',
         },

@@ -15,6 +15,8 @@ export const Where = {
   property: 4,
   isFinal: 5,
   codec: 6,
+  /** Packing the state an action made (the index is the action's). */
+  successor: 7,
 } as const;
 
 const KIND_SHIFT = 24;

@@ -43,7 +43,7 @@ describe('check() and cocomc check refuse the same bad options with the same lin
   });
 
   it('refuses maxMemory that is not a whole number of MiB >= 1, and an option it does not know', async () => {
-    await expect(check(naiveLock, { maxMemory: 0 } as CheckOptions)).rejects.toThrow(new UsageError("bad value '0' for --max-memory; accepted: a whole number >= 1"));
+    await expect(check(naiveLock, { maxMemory: 0 })).rejects.toThrow(new UsageError("bad value '0' for --max-memory; accepted: a whole number >= 1"));
     await expect(check(naiveLock, { maxMemory: 2.5 } as CheckOptions)).rejects.toThrow(UsageError);
     await expect(check(naiveLock, { maxstates: 10 } as CheckOptions)).rejects.toThrow(/^unknown check option 'maxstates'; accepted: params, workers, /);
     await expect(check(naiveLock, { stopAtFirst: 'yes' } as unknown as CheckOptions)).rejects.toThrow(new UsageError("bad value 'yes' for --stop-at-first; accepted: true or false"));
@@ -71,7 +71,7 @@ describe('sweep(), matrix() and confirm() validate as their commands do', () => 
 
   it('refuses a bad --confirm value before any check, from the library and the command line', async () => {
     const small = { model: 'coco', params: { pages: 1, readers: 1 }, results: [] } as unknown as SweepResult;
-    const message = "--confirm: bad value 'abc' for --pages; accepted: a whole number >= 1";
+    const message = "--confirm: bad value 'abc' for --pages; accepted: a whole number from 1 to 16";
     await expect(confirm(coco, small, { pages: 'abc' })).rejects.toThrow(new UsageError(message));
     const run = cocomc('sweep', '--confirm', 'pages=abc');
     expect([run.code, run.stderr, run.stdout]).toEqual([2, `cocomc: ${message}\n`, '']);

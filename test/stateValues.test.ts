@@ -15,7 +15,7 @@ describe('a value a state cannot hold', () => {
   it('-0 is refused with its path, not blamed on a nondeterministic model (exit 4, one line)', () => {
     const run = cocomc('check', 'dist/test/fixtures/storedValueModel.js', '--kind', 'negative-zero', '--workers', '1');
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/^cocomc: model error: action 'store' of writer threw: state\.readings\[0\] is -0, which immer cannot store apart from 0 .*\n$/);
+    expect(run.stderr).toMatch(/^cocomc: model error: the state made by action 'store' of writer cannot be stored: state\.readings\[0\] is -0, which immer cannot store apart from 0 .*\n$/);
     expect(run.stderr).not.toContain('replaying');
   });
 
