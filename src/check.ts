@@ -147,8 +147,7 @@ export async function runCheck(
   const symmetry = options.symmetry ?? false;
   if (symmetry && !instance.canonicalize) throw new UsageError(`--symmetry needs a model with canonicalize; '${model.name}' has none`);
   const selected = selectProperties(instance.properties, options.properties);
-  const deadlock = options.deadlock ?? instance.isFinal !== undefined;
-  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  const deadlock = checksDeadlock(model, instance, options.deadlock);
   if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);
 
   const expander = new Expander(instance, symmetry);
@@ -222,6 +221,13 @@ function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unkno
     properties: instance.properties.map(({ name }) => ({ name })),
     tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
   };
+}
+
+/** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */
+export function checksDeadlock(model: AnyModel, instance: ModelInstance<unknown>, asked: boolean | undefined): boolean {
+  const deadlock = asked ?? instance.isFinal !== undefined;
+  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  return deadlock;
 }
 
 export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {

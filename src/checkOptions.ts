@@ -13,14 +13,15 @@ export const wholeNumberFrom = (min: number): string => `a whole number >= ${min
 /** What a seconds option accepts. */
 export const SECONDS = 'a number of seconds > 0';
 
-interface Rule {
+/** How one option is checked: the name errors use and what it accepts. */
+export interface Rule {
   /** The name errors use: the option's flag where it has one (`--batch-size`), else its key. */
   name: string;
   accepted: string;
   accepts: (value: unknown) => boolean;
 }
 
-const wholeNumber = (name: string, min: number): Rule => ({
+export const wholeNumber = (name: string, min: number): Rule => ({
   name,
   accepted: wholeNumberFrom(min),
   accepts: (v) => Number.isSafeInteger(v) && (v as number) >= min,
@@ -36,7 +37,7 @@ const names = (name: string): Rule => ({
 const abortSignal: Rule = { name: 'signal', accepted: 'an AbortSignal', accepts: (v) => v instanceof AbortSignal };
 
 /** One rule per field of CheckOptions: a field added there without a rule does not compile. */
-const checkRules: Record<keyof CheckOptions, Rule> = {
+export const checkRules: Record<keyof CheckOptions, Rule> = {
   params: { name: 'params', accepted: 'an object of parameter values by name', accepts: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) },
   workers: wholeNumber('--workers', 1),
   properties: names('--property'),
@@ -74,7 +75,8 @@ function shown(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-function validate(options: unknown, rules: Readonly<Record<string, Rule>>, what: string): void {
+/** Throws a UsageError for the first option that has no rule or that its rule refuses. */
+export function validateOptions(options: unknown, rules: Readonly<Record<string, Rule>>, what: string): void {
   if (typeof options !== 'object' || options === null) throw new UsageError(`bad ${what} options '${shown(options)}'; accepted: an object`);
   for (const [key, value] of Object.entries(options)) {
     const rule = rules[key];
@@ -85,7 +87,7 @@ function validate(options: unknown, rules: Readonly<Record<string, Rule>>, what:
 
 /** Throws a UsageError for the first option of check() that is unknown, out of range or in contradiction with another. */
 export function validateCheckOptions(options: unknown): asserts options is CheckOptions {
-  validate(options, checkRules, 'check');
+  validateOptions(options, checkRules, 'check');
   const { stopAtFirst, exhaustive } = options as CheckOptions;
   if (stopAtFirst === true && exhaustive === true) {
     throw new UsageError(`${checkRules.stopAtFirst.name} and ${checkRules.exhaustive.name} contradict each other: one stops at the first violation, the other explores the whole space; give one`);
@@ -94,15 +96,16 @@ export function validateCheckOptions(options: unknown): asserts options is Check
 
 /** Throws a UsageError for the first option of sweep(), matrix() or confirm() that is unknown or out of range. */
 export function validateManyChecksOptions(options: unknown): asserts options is ManyChecksOptionsInput {
-  validate(options, manyChecksRules, 'sweep and matrix');
+  validateOptions(options, manyChecksRules, 'sweep and matrix');
 }
 
 /**
  * A number flag's value as the library takes it: a decimal number becomes a number, anything
- * else (and a number too large to hold, which would become Infinity) stays the text given, so
- * that the error names what was typed.
+ * else (and a number too large to hold exactly: Infinity, or a whole number past 2^53) stays the
+ * text given, so that the error names what was typed.
  */
 export function numberFromFlag(raw: string | boolean | string[] | undefined): unknown {
   if (typeof raw !== 'string' || !/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw)) return raw;
-  return Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  const n = Number(raw);
+  return Number.isFinite(n) && !(Number.isInteger(n) && !Number.isSafeInteger(n)) ? n : raw;
 }

@@ -48,7 +48,7 @@ const commands: Record<string, Command> = {
   },
   matrix: {
     usage: 'matrix [MODEL] [flags]',
-    summary: 'checks the model at every combination of its matrix axes (protocol by platform by direction) and prints the table',
+    summary: 'checks the model at every combination of the values of its matrix axes and prints the table',
     run: matrixCommand,
     takesModel: true,
     flagGroups: [{ title: 'Flags', flags: matrixFlags }],

@@ -3,15 +3,15 @@
  * the options as the command line does, runs the walks, rebuilds the first violation's walk as a
  * trace and shortens it by a bounded search, and returns a SimulationResult.
  */
-import { actorsOf, DEADLOCK, selectProperties } from '../check.js';
-import { UsageError } from '../errors.js';
+import { actorsOf, checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
+import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
 import type { AnyModel, ModelInstance, Property } from '../model.js';
 import { buildInstance } from '../modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult, TraceStep } from '../result.js';
 import { isEnabled, traceFromPath } from '../trace.js';
 import { dropSteps } from './dropSteps.js';
-import { MAX_SEED, SEED_ACCEPTED } from './random.js';
+import { SEED_ACCEPTED } from './random.js';
 import { shortenTrace, type ShortenOptions } from './shorten.js';
 import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
 import { runWalks, type WalkFinding, type WalkProgress, type WalksOutcome } from './walk.js';
@@ -42,28 +42,31 @@ export interface SimulateOptions {
 
 export const SIMULATE_DEFAULTS = { runs: 1000, depth: 100, seed: 0, shortenStates: 100_000 } as const;
 
-/** A whole-number option of at least `min` (and at most `max`); otherwise a UsageError naming its flag, as the command line says it. */
-function wholeNumber(value: number | undefined, fallback: number, flag: string, min: number, max?: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
-    throw new UsageError(`bad value '${value}' for ${flag}; accepted: ${max === undefined ? `a whole number >= ${min}` : SEED_ACCEPTED}`);
-  }
-  return value;
-}
+/** One rule per option, the engine's where they share a field, so errors read as check()'s do. */
+const simulateRules: Record<keyof SimulateOptions, Rule> = {
+  params: checkRules.params,
+  runs: wholeNumber('--runs', 1),
+  depth: wholeNumber('--depth', 0),
+  seed: { ...wholeNumber('--seed', 0), accepted: SEED_ACCEPTED },
+  properties: checkRules.properties,
+  deadlock: checkRules.deadlock,
+  timeLimit: checkRules.timeLimit,
+  shortenStates: wholeNumber('--shorten-states', 0),
+  workers: checkRules.workers,
+  signal: checkRules.signal,
+  onProgress: checkRules.onProgress,
+};
 
 /** The options with their defaults, each validated before any walk starts. */
 export function simulationSettings(options: SimulateOptions) {
-  const timeLimit = options.timeLimit;
-  if (timeLimit !== undefined && !(Number.isFinite(timeLimit) && timeLimit > 0)) {
-    throw new UsageError(`bad value '${timeLimit}' for --time-limit; accepted: a number of seconds > 0`);
-  }
+  validateOptions(options, simulateRules, 'simulate');
   return {
-    runs: wholeNumber(options.runs, SIMULATE_DEFAULTS.runs, '--runs', 1),
-    depth: wholeNumber(options.depth, SIMULATE_DEFAULTS.depth, '--depth', 0),
-    seed: wholeNumber(options.seed, SIMULATE_DEFAULTS.seed, '--seed', 0, MAX_SEED),
-    shortenStates: wholeNumber(options.shortenStates, SIMULATE_DEFAULTS.shortenStates, '--shorten-states', 0),
-    workers: options.workers === undefined ? undefined : wholeNumber(options.workers, 1, '--workers', 1),
-    timeLimit,
+    runs: options.runs ?? SIMULATE_DEFAULTS.runs,
+    depth: options.depth ?? SIMULATE_DEFAULTS.depth,
+    seed: options.seed ?? SIMULATE_DEFAULTS.seed,
+    shortenStates: options.shortenStates ?? SIMULATE_DEFAULTS.shortenStates,
+    workers: options.workers,
+    timeLimit: options.timeLimit,
   };
 }
 
@@ -117,8 +120,7 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const instance = buildInstance(model, params);
   const selected = selectProperties(instance.properties, options.properties);
-  const deadlock = options.deadlock ?? instance.isFinal !== undefined;
-  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  const deadlock = checksDeadlock(model, instance, options.deadlock);
   const deadline = settings.timeLimit === undefined ? Infinity : started + settings.timeLimit * 1000;
 
   const outcome = await runWalks(instance, {

@@ -28,7 +28,7 @@ export function overview(commands: Readonly<Record<string, Command>>): string {
     ...entries.map((c) => `  ${c.usage.padEnd(width)}${c.summary}`),
     '',
     `Models: ${modelNames()} (cocomc list); the default is ${defaultModel}.`,
-    'Every flag of a command, with its default: cocomc help COMMAND [MODEL]; any command also takes --help.',
+    'Every flag of a command, with its default: cocomc help COMMAND [MODEL]; any command also takes --help. cocomc --version prints the version.',
     'Exit codes: 0 every property holds, 1 a property is violated, 2 bad usage, 3 the search was cut short, 4 a model or internal error.',
     '',
   ].join('\n');

@@ -4,11 +4,10 @@ import { renderSimulationHtml } from '../../report/simulationHtml.js';
 import { formatSimulation } from '../../report/simulationText.js';
 import { count } from '../../report/text.js';
 import { SEED_ACCEPTED } from '../../walks/random.js';
-import { UsageError } from '../../errors.js';
 import { simulate, SIMULATE_DEFAULTS } from '../../walks/simulate.js';
 import { simulationVerdict } from '../../walks/simulationResult.js';
 import { numberFromFlag, wholeNumberFrom } from '../../checkOptions.js';
-import type { FlagSpec, ParsedArgs } from '../args.js';
+import type { FlagSpec } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
 import { reportFileFlags, writeItfFile, writeTextFile } from '../reportFiles.js';
 import { engineFlags } from './check.js';
@@ -26,13 +25,6 @@ export const simulateFlags: FlagSpec[] = [
 
 export const simulateFileFlags: FlagSpec[] = shared(reportFileFlags, ['html', 'itf']);
 
-/** The seed as a number, refused as the user wrote it when it is not one a double holds exactly. */
-function seedFlag(raw: ParsedArgs['values'][string] | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`bad value '${String(raw)}' for --seed; accepted: ${SEED_ACCEPTED}`);
-  return Number(raw);
-}
-
 export async function simulateCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const { model, params, values, progress } = await parseCommandLine(argv, [...simulateFlags, ...simulateFileFlags]);
   const started = Date.now();
@@ -40,7 +32,7 @@ export async function simulateCommand(argv: readonly string[], signal: AbortSign
     params,
     runs: numberFromFlag(values.runs) as number | undefined,
     depth: numberFromFlag(values.depth) as number | undefined,
-    seed: seedFlag(values.seed),
+    seed: numberFromFlag(values.seed) as number | undefined,
     shortenStates: numberFromFlag(values.shortenStates) as number | undefined,
     workers: numberFromFlag(values.workers) as number | undefined,
     properties: values.property as string[] | undefined,
