@@ -32,7 +32,7 @@ import { rebuildTrace } from './trace.js';
 export interface CheckOptions {
   /** The model's parameters by name (CLI strings or typed values); unset ones take their defaults. */
   params?: Readonly<Record<string, RawValue | undefined>>;
-  /** Worker threads: the number of cores by default; 1 searches in this thread. */
+  /** Worker threads expanding large levels: the number of cores by default; with 1 the search thread expands every level. */
   workers?: number;
   /** Check only these properties (by name); all of them by default. */
   properties?: readonly string[];
