@@ -8,12 +8,14 @@ import { parentPort } from 'node:worker_threads';
 import { runCheck } from './check.js';
 import { ModelError, UsageError } from './errors.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
+import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
 import { importModel } from './modelRef.js';
 import type { SearchFrame } from './searchFrame.js';
 import type { SearchJob, SearchMessage } from './supervisor.js';
 
 forbidProcessExit();
+sendThreadOutputToStderr();
 
 const port = parentPort!;
 const send = (message: SearchMessage): void => port.postMessage(message);

@@ -5,11 +5,13 @@
 import workerpool from 'workerpool';
 import { Expander, type BatchRequest, type BatchResult } from './expand.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
+import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
 import { checkEach, type CheckSummary, type ParamSet } from './manyChecks.js';
 import { importModel, loadModel, type ModelRef } from './modelRef.js';
 
 forbidProcessExit();
+sendThreadOutputToStderr();
 
 const expanders = new Map<string, Promise<Expander<unknown>>>();
 
