@@ -16,11 +16,11 @@ export type { Draft, Immutable };
 
 /** Fields every action has: what it is called, who takes it, and how a trace prints it. */
 interface ActionBase<S> {
-  /** The action's name, as coverage and traces print it (`zeropadLoad`). */
+  /** The action's name, as coverage and traces print it (`raiseFlag`). */
   readonly name: string;
-  /** Who takes it: reports draw one lane per actor (`CPU1`, `host`). */
+  /** Who takes it: reports draw one lane per actor (`P0`, `TM`). */
   readonly actor: string;
-  /** What tells this instance from others of the same name (`page 0`); empty when absent. */
+  /** What tells this instance from others of the same name (`rm 2`); empty when absent. */
   readonly args?: string;
   /** Whether the action is enabled in a state; always enabled when absent. */
   readonly guard?: (state: Immutable<S>) => boolean;

@@ -3,7 +3,7 @@
  * library API. Every field is plain JSON.
  */
 
-/** A field that a step changed: `path` is written as in code (`pte[0].present`). */
+/** A field that a step changed: `path` is written as in code (`flag[0]`, `msgs.commit`). */
 export interface Change {
   path: string;
   before: unknown;
@@ -18,7 +18,7 @@ export interface TraceStep {
   action: string | null;
   /** The actor that took it, or null for the initial state. */
   actor: string | null;
-  /** What tells the action from others of its name (`page 0`), or ''. */
+  /** What tells the action from others of its name (`rm 2`), or ''. */
   args: string;
   /** The line the trace prints: the model's own description of the step. */
   label: string;
@@ -77,7 +77,7 @@ export interface CheckResult {
   workersUsed: number;
   /**
    * The model's code the search was still running when it had to be stopped by force, because it
-   * did not return within a second of the stop (`action 'x' of CPU1`); null otherwise.
+   * did not return within a second of the stop (`action 'x' of P0`); null otherwise.
    */
   stuckIn: string | null;
   seconds: number;
