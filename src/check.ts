@@ -7,7 +7,7 @@
  * their limits checked between batches (which stops every model whose code returns): a check with
  * `onState` or `onEdge`, since callbacks cannot cross threads, and a copy made from a model
  * (`{ ...model, build }`), since a thread rebuilds a model from its module and would find the
- * original; a copy cannot have worker threads either.
+ * original; a copy cannot have worker threads either, and has none by default.
  */
 import { availableParallelism } from 'node:os';
 import { search, type Progress } from './bfs.js';
@@ -32,7 +32,10 @@ import { rebuildTrace } from './trace.js';
 export interface CheckOptions {
   /** The model's parameters by name (CLI strings or typed values); unset ones take their defaults. */
   params?: Readonly<Record<string, RawValue | undefined>>;
-  /** Worker threads expanding large levels: the number of cores by default; with 1 the search thread expands every level. */
+  /**
+   * Worker threads expanding large levels: the number of cores by default (1 for a copy made from a
+   * model, see `check`); with 1 the search thread expands every level.
+   */
   workers?: number;
   /** Check only these properties (by name); all of them by default. */
   properties?: readonly string[];
@@ -87,7 +90,7 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
   if (options.onState || options.onEdge || !threadsRebuild(model)) return checkInThisThread(model, options);
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
-  const workers = workersOf(options);
+  const workers = workersOf(model, options);
   const limits = limitsOf(options, started);
   return superviseCheck(model, params, { ...options, workers }, limits, started);
 }
@@ -100,7 +103,7 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
 export async function checkInThisThread(model: AnyModel, options: CheckOptions): Promise<CheckResult> {
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
-  const workers = workersOf(options);
+  const workers = workersOf(model, options);
   if (workers > 1) requireThreadsRebuild(model);
   const limits = limitsOf(options, started);
   const live = LiveStatus.create(workers, workers === 1);
@@ -112,10 +115,9 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
   return runCheck(model, params, { ...options, workers }, { live, interruption, local: workers === 1, heapMiB: limits.maxMemoryBytes / 2 ** 20 }, started);
 }
 
-function workersOf(options: CheckOptions): number {
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`bad value '${workers}' for --workers; accepted: a whole number >= 1`);
-  return workers;
+/** The worker threads asked for; by default one per core, and none for a copy of a model, which threads cannot rebuild. */
+function workersOf(model: AnyModel, options: CheckOptions): number {
+  return options.workers ?? (threadsRebuild(model) ? availableParallelism() : 1);
 }
 
 /** How the thread that runs a search is watched, and how it learns that it must stop. */

@@ -37,6 +37,8 @@ describe('a copy made from a model ({ ...model, build })', () => {
     const original = await check(counter, { params: { threads: 2 }, workers: 1 });
     const copy = await check(locked, { params: { threads: 2 }, workers: 1 });
     expect(copy.distinctStates).not.toBe(original.distinctStates);
+    // Without a number of workers, a copy gets none rather than an error.
+    expect((await check(locked, { params: { threads: 2 } })).distinctStates).toBe(copy.distinctStates);
   });
 
   it('is refused for worker threads, which could only rebuild the original', async () => {
