@@ -133,3 +133,10 @@ describe('cocomc replay', () => {
     expect(cocomc('replay', 'x.itf.json', 'flip', '--help').stdout).toContain('Parameters of flip');
   });
 });
+
+describe('replay() from the library', () => {
+  it('validates its options by the engine rules: an unknown key or a bad value is one UsageError', () => {
+    expect(() => replay(dieHard, [], { deadlock: 'yes' } as never)).toThrow("bad value 'yes' for --deadlock; accepted: true or false");
+    expect(() => replay(dieHard, [], { depth: 3 } as never)).toThrow("unknown replay option 'depth'; accepted: params, properties, deadlock");
+  });
+});

@@ -7,7 +7,8 @@
  * or the first state that is not reached, with the actions enabled before it and the fields in
  * which the nearest successor differs.
  */
-import { DEADLOCK, selectProperties } from '../check.js';
+import { checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
+import { checkRules, validateOptions, type Rule } from '../checkOptions.js';
 import { UsageError } from '../errors.js';
 import { Expander } from '../expand.js';
 import type { Action, AnyModel, ModelInstance } from '../model.js';
@@ -102,13 +103,20 @@ function nearestOf<S>(wanted: unknown, options: readonly { state: S; action: Nam
   return best ? { action: best.action, differences: best.changes.map((c) => ({ path: c.path, trace: c.after, model: c.before })) } : null;
 }
 
+/** One rule per option, the engine's own, so errors read as check()'s do. */
+const replayRules: Record<keyof ReplayOptions, Rule> = {
+  params: checkRules.params,
+  properties: checkRules.properties,
+  deadlock: checkRules.deadlock,
+};
+
 /** Replays the states of a trace (as `readItf` returns them) against a model. */
 export function replay(model: AnyModel, trace: readonly ReadState[], options: ReplayOptions = {}): ReplayResult {
+  validateOptions(options, replayRules, 'replay');
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const instance = buildInstance(model, params) as ModelInstance<unknown>;
   const selected = selectProperties(instance.properties, options.properties).filter((p) => p.kind === 'always');
-  const deadlock = options.deadlock ?? instance.isFinal !== undefined;
-  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
+  const deadlock = checksDeadlock(model, instance as ModelInstance<unknown>, options.deadlock);
   const expander = new Expander(instance, false);
   const first = instance.initialStates[0];
   const recordStates = typeof first === 'object' && first !== null && !Array.isArray(first);
