@@ -7,7 +7,7 @@
 import { mix } from '../fingerprint.js';
 
 /** The largest seed: seeds are whole numbers that a double holds exactly. */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
 /** What a seed may be, as help and errors say it. */
 export const SEED_ACCEPTED = `a whole number from 0 to ${MAX_SEED}`;
 

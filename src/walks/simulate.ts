@@ -58,7 +58,7 @@ const simulateRules: Record<keyof SimulateOptions, Rule> = {
 };
 
 /** The options with their defaults, each validated before any walk starts. */
-export function simulationSettings(options: SimulateOptions) {
+function simulationSettings(options: SimulateOptions) {
   validateOptions(options, simulateRules, 'simulate');
   return {
     runs: options.runs ?? SIMULATE_DEFAULTS.runs,
