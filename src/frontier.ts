@@ -38,7 +38,7 @@ export class Frontier {
     const base = from === 0 ? 0 : this.ends[from - 1]!;
     if (!copy) return { bytes: this.bytes, ends: this.ends.subarray(from, to), start: base };
     const ends = this.ends.slice(from, to);
-    for (let i = 0; i < ends.length; i++) ends[i] -= base;
+    for (let i = 0; i < ends.length; i++) ends[i] = ends[i]! - base;
     return { bytes: this.bytes.slice(base, this.ends[to - 1]!), ends };
   }
 
