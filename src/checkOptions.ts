@@ -7,6 +7,7 @@
 import type { CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
 import type { ManyChecksOptions } from './manyChecks.js';
+import { parseShard, SHARD_ACCEPTED, type ShardOption } from './sweep/shard.js';
 
 /** What a whole-number option accepts, as help and errors say it. */
 export const wholeNumberFrom = (min: number): string => `a whole number >= ${min}`;
@@ -58,7 +59,7 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   onEdge: callback('onEdge'),
 };
 
-export type ManyChecksOptionsInput = ManyChecksOptions & { unsafeSample?: number };
+export type ManyChecksOptionsInput = ManyChecksOptions & ShardOption & { unsafeSample?: number };
 
 /** The sweep's and the matrix's options, checked by the same rules as check()'s where they share a field. */
 const manyChecksRules: Record<keyof ManyChecksOptionsInput, Rule> = {
@@ -67,6 +68,7 @@ const manyChecksRules: Record<keyof ManyChecksOptionsInput, Rule> = {
   signal: abortSignal,
   onProgress: callback('onProgress'),
   unsafeSample: wholeNumber('unsafeSample', 0),
+  shard: { name: '--shard', accepted: SHARD_ACCEPTED, accepts: (v) => typeof v === 'string' && parseShard(v) !== undefined },
 };
 
 /** What a value looks like in an error: a string as given, anything else as JSON where it can be. */

@@ -3,18 +3,19 @@
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
  * and a distinct exit code (see ExitCode). Ctrl-C or SIGTERM stops a search, which still prints what it found.
  */
-import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
 import { helpCommand } from './cli/commands/help.js';
 import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
+import { mergeCommand, mergeFlags } from './cli/commands/merge.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
 import { replayCommand, replayFlags } from './cli/commands/replay.js';
 import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
+import { cocomcVersion } from './version.js';
 
 const commands: Record<string, Command> = {
   check: {
@@ -53,6 +54,12 @@ const commands: Record<string, Command> = {
     takesModel: true,
     flagGroups: [{ title: 'Flags', flags: matrixFlags }],
   },
+  merge: {
+    usage: 'merge PART.json ... [flags]',
+    summary: "combines the --json of every shard of a sweep or matrix (--shard K/N) into the whole study's result, printed as one unsharded run prints it",
+    run: mergeCommand,
+    flagGroups: [{ title: 'Flags', flags: mergeFlags }],
+  },
   list: { usage: 'list [MODEL]', summary: 'lists the built-in models with their parameters and properties', run: listCommand },
   help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },
 };
@@ -79,9 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
   if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
   if (command === '--version') {
-    // The installed package's own version: this file is dist/src/cli.js.
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`cocomc ${version}\n`);
+    process.stdout.write(`cocomc ${cocomcVersion()}\n`);
     return ExitCode.ok;
   }
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {

@@ -8,6 +8,8 @@ import { UsageError } from './errors.js';
 import { checkMany, type ManyChecksOptions, type StudyVerdict, type Violation } from './manyChecks.js';
 import type { AnyModel, MatrixAxis } from './model.js';
 import { resolveParams, type RawValue } from './params.js';
+import { parseShard, shareOf, type ShardOption } from './sweep/shard.js';
+import { jobIdentity, partBase, sharedConfiguration, type Indexed, type MatrixShard } from './sweep/shardPart.js';
 
 export interface MatrixCell {
   /** The value label on each axis, by axis name. */
@@ -38,7 +40,16 @@ function combinations(axes: readonly MatrixAxis[]): { labels: Record<string, str
   );
 }
 
-export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<MatrixResult> {
+/** The matrix's result from every cell: what a whole run and a merge of its shards both report. */
+export function matrixResult(fields: Omit<MatrixResult, 'complete'>): MatrixResult {
+  return { ...fields, complete: fields.cells.every((c) => c.verdict !== 'not checked') };
+}
+
+/** Checks every cell; with `shard: 'K/N'`, checks only that shard's share and returns it for `merge`. */
+export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>>, options: ManyChecksOptions & { shard: string }): Promise<MatrixShard>;
+export async function matrix(model: AnyModel, user?: Readonly<Record<string, RawValue | undefined>>, options?: ManyChecksOptions & { shard?: undefined }): Promise<MatrixResult>;
+export async function matrix(model: AnyModel, user?: Readonly<Record<string, RawValue | undefined>>, options?: ManyChecksOptions & ShardOption): Promise<MatrixResult | MatrixShard>;
+export async function matrix(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions & ShardOption = {}): Promise<MatrixResult | MatrixShard> {
   const started = Date.now();
   validateManyChecksOptions(options);
   const axes = model.matrix;
@@ -48,19 +59,22 @@ export async function matrix(model: AnyModel, user: Readonly<Record<string, RawV
   if (clash) throw new UsageError(`--${clash} cannot be given to matrix: it is one of the matrix's axes (${axes.map((a) => a.name).join(', ')})`);
   const cells = combinations(axes).map((c) => ({ ...c, params: { ...fixed, ...c.params } }));
   for (const cell of cells) resolveParams(model.params, cell.params, model.validate);
-  const summaries = await checkMany(model, cells.map((c) => c.params), options);
-  const checked: MatrixCell[] = summaries.map((s, i) => ({
-    ...cells[i]!,
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard)!;
+  const indices = shard ? shareOf(cells.length, shard) : [...cells.keys()];
+  const summaries = await checkMany(model, indices.map((i) => cells[i]!.params), options);
+  const checked = summaries.map((s, i): Indexed<MatrixCell> => ({
+    index: indices[i]!,
+    ...cells[indices[i]!]!,
     verdict: s?.verdict ?? 'not checked',
     violated: s?.violated ?? [],
     distinctStates: s?.distinctStates ?? null,
   }));
-  return {
-    model: model.name,
-    axes: axes.map((axis) => ({ name: axis.name, labels: axis.values.map((v) => v.label) })),
-    cells: checked,
-    workers: options.workers ?? availableParallelism(),
-    seconds: (Date.now() - started) / 1000,
-    complete: checked.every((c) => c.verdict !== 'not checked'),
-  };
+  const workers = options.workers ?? availableParallelism();
+  const axesShown = axes.map((axis) => ({ name: axis.name, labels: axis.values.map((v) => v.label) }));
+  if (shard) {
+    const varying = axes.flatMap((axis) => axis.values.flatMap((v) => Object.keys(v.params)));
+    const job = jobIdentity('matrix', model, sharedConfiguration(model, cells[0]!.params, varying), options.properties, cells.length);
+    return { ...partBase(job, shard, checked, workers, started), axes: axesShown, cells: checked };
+  }
+  return matrixResult({ model: model.name, axes: axesShown, cells: checked.map(({ index: _, ...c }) => c), workers, seconds: (Date.now() - started) / 1000 });
 }

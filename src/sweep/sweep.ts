@@ -11,6 +11,8 @@ import type { AnyModel, SweepSpec } from '../model.js';
 import { flagName, resolveParams, type RawValue } from '../params.js';
 import { forcedPairs, reducedEdges, respects, type Pair } from './partialOrder.js';
 import { allSequences, kendallDistance } from './sequences.js';
+import { parseShard, shareOf, type ShardOption } from './shard.js';
+import { jobIdentity, partBase, sharedConfiguration, type Indexed, type SweepShard } from './shardPart.js';
 
 /** One sequence, what the sweep knows of it, and the properties it fails, each with its shortest counterexample's length. */
 export interface SequenceResult {
@@ -123,25 +125,51 @@ export function analyse(base: readonly string[], results: readonly SequenceResul
   };
 }
 
-/** Checks every sequence of the model's sweep list and analyses the results. */
-export async function sweep(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions = {}): Promise<SweepResult> {
+/** The sweep's result from the results of every sequence: what a whole run and a merge of its shards both report. */
+export function sweepResult(fields: Pick<SweepResult, 'model' | 'params' | 'base' | 'results' | 'workers' | 'seconds'>): SweepResult {
+  const analysis = analyse(fields.base, fields.results);
+  return {
+    model: fields.model,
+    params: fields.params,
+    base: fields.base,
+    sequences: fields.results.length,
+    ...analysis,
+    results: fields.results,
+    workers: fields.workers,
+    seconds: fields.seconds,
+    complete: analysis.notChecked === 0,
+  };
+}
+
+/**
+ * Checks every sequence of the model's sweep list and analyses the results; with `shard: 'K/N'`,
+ * checks only that shard's share and returns it for `merge`, unanalysed.
+ */
+export async function sweep(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>>, options: ManyChecksOptions & { shard: string }): Promise<SweepShard>;
+export async function sweep(model: AnyModel, user?: Readonly<Record<string, RawValue | undefined>>, options?: ManyChecksOptions & { shard?: undefined }): Promise<SweepResult>;
+export async function sweep(model: AnyModel, user?: Readonly<Record<string, RawValue | undefined>>, options?: ManyChecksOptions & ShardOption): Promise<SweepResult | SweepShard>;
+export async function sweep(model: AnyModel, user: Readonly<Record<string, RawValue | undefined>> = {}, options: ManyChecksOptions & ShardOption = {}): Promise<SweepResult | SweepShard> {
   const started = Date.now();
   validateManyChecksOptions(options);
   const spec = sweepSpecOf(model);
   const params = sweepParams(model, spec, user);
   const sequences = allSequences(spec.base);
-  const summaries = await checkMany(model, sequences.map((steps) => ({ ...params, [spec.param]: steps })), options);
-  const results: SequenceResult[] = summaries.map((s, i) => ({ steps: sequences[i]!, verdict: s?.verdict ?? 'not checked', violated: s?.violated ?? [] }));
-  const analysis = analyse(spec.base, results);
-  return {
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard)!;
+  const indices = shard ? shareOf(sequences.length, shard) : [...sequences.keys()];
+  const summaries = await checkMany(model, indices.map((i) => ({ ...params, [spec.param]: sequences[i]! })), options);
+  const results = summaries.map((s, i): Indexed<SequenceResult> => ({ index: indices[i]!, steps: sequences[indices[i]!]!, verdict: s?.verdict ?? 'not checked', violated: s?.violated ?? [] }));
+  const workers = options.workers ?? availableParallelism();
+  if (shard) {
+    const configuration = sharedConfiguration(model, { ...params, [spec.param]: [...spec.base] }, [spec.param]);
+    const job = jobIdentity('sweep', model, configuration, options.properties, sequences.length);
+    return { ...partBase(job, shard, results, workers, started), params: { ...params }, base: [...spec.base], results };
+  }
+  return sweepResult({
     model: model.name,
     params: { ...params },
     base: [...spec.base],
-    sequences: sequences.length,
-    ...analysis,
-    results,
-    workers: options.workers ?? availableParallelism(),
+    results: results.map(({ index: _, ...r }) => r),
+    workers,
     seconds: (Date.now() - started) / 1000,
-    complete: analysis.notChecked === 0,
-  };
+  });
 }

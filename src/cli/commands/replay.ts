@@ -1,5 +1,4 @@
 /** `cocomc replay TRACE.itf.json [MODEL] [flags]`: re-executes a trace against a model. */
-import { readFileSync } from 'node:fs';
 import { builtInModels } from '../../../models/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readItf } from '../../report/itfRead.js';
@@ -7,6 +6,7 @@ import { formatReplay } from '../../report/replayText.js';
 import { replay } from '../../walks/replay.js';
 import type { FlagSpec } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
+import { readJson } from '../readJson.js';
 import { engineFlags } from './check.js';
 
 /** An engine flag with the doc it has here. */
@@ -18,21 +18,6 @@ export const replayFlags: FlagSpec[] = [
   asHere('json', 'print the result as JSON on stdout'),
 ];
 
-/** The parsed JSON of a trace file; a file that cannot be read or parsed is one line naming it. */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the trace ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** The model the trace names in `#meta.source` (what `--itf` writes), when it is a built-in one. */
 function sourceModel(document: unknown): string | undefined {
   const meta = (document as { '#meta'?: { source?: unknown } } | null)?.['#meta'];
@@ -43,7 +28,7 @@ function sourceModel(document: unknown): string | undefined {
 export async function replayCommand(argv: readonly string[]): Promise<number> {
   const [file, ...rest] = argv;
   if (file === undefined || file.startsWith('--')) throw new UsageError('replay needs a trace file: cocomc replay TRACE.itf.json [MODEL] [flags]');
-  const document = readJson(file);
+  const document = readJson(file, 'the trace');
   const named = rest[0] !== undefined && !rest[0].startsWith('--');
   const source = named ? undefined : sourceModel(document);
   const { model, params, values } = await parseCommandLine(source ? [source, ...rest] : rest, replayFlags);
