@@ -29,7 +29,7 @@ function formatSweepShard(part: SweepShard): string {
   const safe = part.results.filter((r) => r.verdict === 'safe');
   return [
     ...heading(part, 'sequence', formatParams(part.params) || 'defaults'),
-    ...(safe.length ? ['Safe sequences among them:'] : []),
+    ...(safe.length ? ['Safe sequences among them, numbered by their place in the whole sweep:'] : []),
     ...safe.map((r) => `  ${String(r.index + 1).padStart(6)}. ${r.steps.join(' ') || '(no steps)'}`),
   ].join('\n');
 }

@@ -25,9 +25,6 @@ export function parseShard(text: string): Shard | undefined {
   return Number.isSafeInteger(count) && index >= 1 && index <= count ? { index, count } : undefined;
 }
 
-/** Whether the study's check at `index` (from 0) is the shard's. */
-export const inShare = (index: number, shard: Shard): boolean => index % shard.count === shard.index - 1;
-
 /** The indices (from 0) of the shard's checks among a study's `total`. */
 export function shareOf(total: number, shard: Shard): number[] {
   const share: number[] = [];
