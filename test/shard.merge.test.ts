@@ -132,6 +132,8 @@ describe('refusals', () => {
     expect(refused([a, b, other])).toMatch(/^c\.json is a part of another job than a\.json: its configuration has ticks=2, not ticks=1; /);
     expect(refused([a, ofTwo, c])).toMatch(/^b\.json is a part of another job than a\.json: it is shard 2\/2, not of 3; /);
     expect(refused([a, b, tampered])).toMatch(/^c\.json does not hold the checks of shard 3\/3 /);
+    const unjudged = { ...c!, results: c!.results.map((r) => ({ ...r, verdict: 'fine' })) };
+    expect(refused([a, b, unjudged])).toMatch(/^c\.json has a check without a verdict \("fine"\)/);
     expect(refused([a, b, { ...c, job: { ...c!.job, version: '0.0.1' } }])).toMatch(/its version is "0.0.1", not "/);
     expect(refused([a, b, { hello: 1 }])).toMatch(/^c\.json is not a shard's part: it has no 'job' naming a sweep or a matrix; /);
     expect(refused([])).toMatch(/^no part to merge; /);

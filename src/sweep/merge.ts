@@ -5,6 +5,7 @@
  * part's (the job's time when the shards run at once) and `workers` the parts' workers added up.
  */
 import { UsageError } from '../errors.js';
+import type { StudyVerdict, Violation } from '../manyChecks.js';
 import { matrixResult, type MatrixResult } from '../matrix.js';
 import { shareOf } from './shard.js';
 import { isSweepShard, type Indexed, type JobIdentity, type MatrixShard, type ShardPart, type SweepShard } from './shardPart.js';
@@ -13,12 +14,17 @@ import { sweepResult, type SweepResult } from './sweep.js';
 /** The whole study's result, and the job its parts were of. */
 export type MergedStudy = { study: 'sweep'; job: JobIdentity; result: SweepResult } | { study: 'matrix'; job: JobIdentity; result: MatrixResult };
 
+const VERDICTS: readonly StudyVerdict[] = ['safe', 'unsafe', 'not checked'];
+
+/** What every check of a part says: its verdict and its failures. */
+type CheckOutcome = { verdict: StudyVerdict; violated: readonly Violation[] };
+
 const ACCEPTED = "the --json of every shard of one job (cocomc sweep|matrix --shard K/N --json), each once";
 
 /** What a value looks like in an error. */
 const shown = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-/** The part, if `value` has the shape of one; else what it lacks. */
+/** What `value` lacks to have the shape of a part, or undefined when it has it. */
 function shapeProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'is not a JSON object';
   const part = value as Partial<Record<string, unknown>>;
@@ -58,8 +64,10 @@ function validateParts(parts: readonly unknown[], sources: readonly string[]): a
     if (twin !== undefined) throw new UsageError(`shard ${part.shard.index}/${part.shard.count} is given twice: ${sources[twin]} and ${sources[i]}; accepted: ${ACCEPTED}`);
     if (part.shard.index < 1 || part.shard.index > part.shard.count) throw new UsageError(`${sources[i]} claims to be shard ${part.shard.index}/${part.shard.count}; accepted: ${ACCEPTED}`);
     byIndex.set(part.shard.index, i);
-    const held = (isSweepShard(part) ? part.results : part.cells).map((r) => r.index);
-    if (shown(held) !== shown(shareOf(part.job.checks, part.shard))) {
+    const items: readonly Indexed<CheckOutcome>[] = isSweepShard(part) ? part.results : part.cells;
+    const bad = items.find((r) => !VERDICTS.includes(r.verdict) || !Array.isArray(r.violated));
+    if (bad) throw new UsageError(`${sources[i]} has a check without a verdict (${shown(bad.verdict)}) or without its list of violations; accepted: ${ACCEPTED}`);
+    if (shown(items.map((r) => r.index)) !== shown(shareOf(part.job.checks, part.shard))) {
       throw new UsageError(`${sources[i]} does not hold the checks of shard ${part.shard.index}/${part.shard.count} (every ${part.shard.count}th of ${part.job.checks}, from index ${part.shard.index - 1}); accepted: ${ACCEPTED}`);
     }
   });

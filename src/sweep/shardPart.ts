@@ -2,6 +2,7 @@
  * What one shard of a study writes with --json and what `merge` reads back: the whole job it is
  * a part of, which part it is, and the results of its own checks, each at its index in the job.
  */
+import type { StudyVerdict } from '../manyChecks.js';
 import type { MatrixCell, MatrixResult } from '../matrix.js';
 import type { AnyModel } from '../model.js';
 import { describeParams, resolveParams, type RawValue } from '../params.js';
@@ -69,7 +70,7 @@ export function jobIdentity(study: JobIdentity['study'], model: AnyModel, config
 }
 
 /** The fields every part has, for the shard's share of checks (`summaries` of those that finished, in share order). */
-export function partBase(job: JobIdentity, shard: Shard, verdicts: readonly { verdict: string }[], workers: number, started: number): PartBase {
+export function partBase(job: JobIdentity, shard: Shard, verdicts: readonly { verdict: StudyVerdict }[], workers: number, started: number): PartBase {
   const notChecked = verdicts.filter((v) => v.verdict === 'not checked').length;
   return { job, shard, checks: verdicts.length, notChecked, complete: notChecked === 0, workers, seconds: (Date.now() - started) / 1000 };
 }
