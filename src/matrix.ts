@@ -8,7 +8,7 @@ import { UsageError } from './errors.js';
 import { checkMany, type ManyChecksOptions, type StudyVerdict, type Violation } from './manyChecks.js';
 import type { AnyModel, MatrixAxis } from './model.js';
 import { resolveParams, type RawValue } from './params.js';
-import { parseShard, shareOf, type ShardOption } from './sweep/shard.js';
+import { checksToRun, type ShardOption } from './sweep/shard.js';
 import { jobIdentity, partBase, sharedConfiguration, type Indexed, type MatrixShard } from './sweep/shardPart.js';
 
 export interface MatrixCell {
@@ -59,8 +59,7 @@ export async function matrix(model: AnyModel, user: Readonly<Record<string, RawV
   if (clash) throw new UsageError(`--${clash} cannot be given to matrix: it is one of the matrix's axes (${axes.map((a) => a.name).join(', ')})`);
   const cells = combinations(axes).map((c) => ({ ...c, params: { ...fixed, ...c.params } }));
   for (const cell of cells) resolveParams(model.params, cell.params, model.validate);
-  const shard = options.shard === undefined ? undefined : parseShard(options.shard)!;
-  const indices = shard ? shareOf(cells.length, shard) : [...cells.keys()];
+  const { shard, indices } = checksToRun(cells.length, options.shard);
   const summaries = await checkMany(model, indices.map((i) => cells[i]!.params), options);
   const checked = summaries.map((s, i): Indexed<MatrixCell> => ({
     index: indices[i]!,

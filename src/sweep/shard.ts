@@ -32,6 +32,15 @@ export function shareOf(total: number, shard: Shard): number[] {
   return share;
 }
 
+/**
+ * The checks a study runs: with `shard` (`'K/N'`, already validated), that shard and its share
+ * of the `total` checks; without, every check.
+ */
+export function checksToRun(total: number, shard: string | undefined): { shard: Shard | undefined; indices: number[] } {
+  const parsed = shard === undefined ? undefined : parseShard(shard);
+  return { shard: parsed, indices: parsed ? shareOf(total, parsed) : Array.from({ length: total }, (_, i) => i) };
+}
+
 /** The option of sweep() and matrix() that runs one shard: `'K/N'`, as --shard takes it. */
 export interface ShardOption {
   shard?: string;

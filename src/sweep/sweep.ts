@@ -11,7 +11,7 @@ import type { AnyModel, SweepSpec } from '../model.js';
 import { flagName, resolveParams, type RawValue } from '../params.js';
 import { forcedPairs, reducedEdges, respects, type Pair } from './partialOrder.js';
 import { allSequences, kendallDistance } from './sequences.js';
-import { parseShard, shareOf, type ShardOption } from './shard.js';
+import { checksToRun, type ShardOption } from './shard.js';
 import { jobIdentity, partBase, sharedConfiguration, type Indexed, type SweepShard } from './shardPart.js';
 
 /** One sequence, what the sweep knows of it, and the properties it fails, each with its shortest counterexample's length. */
@@ -154,8 +154,7 @@ export async function sweep(model: AnyModel, user: Readonly<Record<string, RawVa
   const spec = sweepSpecOf(model);
   const params = sweepParams(model, spec, user);
   const sequences = allSequences(spec.base);
-  const shard = options.shard === undefined ? undefined : parseShard(options.shard)!;
-  const indices = shard ? shareOf(sequences.length, shard) : [...sequences.keys()];
+  const { shard, indices } = checksToRun(sequences.length, options.shard);
   const summaries = await checkMany(model, indices.map((i) => ({ ...params, [spec.param]: sequences[i]! })), options);
   const results = summaries.map((s, i): Indexed<SequenceResult> => ({ index: indices[i]!, steps: sequences[indices[i]!]!, verdict: s?.verdict ?? 'not checked', violated: s?.violated ?? [] }));
   const workers = options.workers ?? availableParallelism();
