@@ -61,13 +61,18 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
 
 export type ManyChecksOptionsInput = ManyChecksOptions & ShardOption & { unsafeSample?: number };
 
-/** The sweep's and the matrix's options, checked by the same rules as check()'s where they share a field. */
-const manyChecksRules: Record<keyof ManyChecksOptionsInput, Rule> = {
+/** confirm()'s options, checked by the same rules as check()'s where they share a field. */
+const confirmRules: Record<keyof Omit<ManyChecksOptionsInput, 'shard'>, Rule> = {
   workers: checkRules.workers,
   properties: checkRules.properties,
   signal: abortSignal,
   onProgress: callback('onProgress'),
   unsafeSample: wholeNumber('unsafeSample', 0),
+};
+
+/** The sweep's and the matrix's options: confirm()'s, and a shard, since only a whole study is confirmed. */
+const manyChecksRules: Record<keyof ManyChecksOptionsInput, Rule> = {
+  ...confirmRules,
   shard: { name: '--shard', accepted: SHARD_ACCEPTED, accepts: (v) => typeof v === 'string' && parseShard(v) !== undefined },
 };
 
@@ -96,9 +101,14 @@ export function validateCheckOptions(options: unknown): asserts options is Check
   }
 }
 
-/** Throws a UsageError for the first option of sweep(), matrix() or confirm() that is unknown or out of range. */
+/** Throws a UsageError for the first option of sweep() or matrix() that is unknown or out of range. */
 export function validateManyChecksOptions(options: unknown): asserts options is ManyChecksOptionsInput {
   validateOptions(options, manyChecksRules, 'sweep and matrix');
+}
+
+/** Throws a UsageError for the first option of confirm() that is unknown or out of range (a shard among them). */
+export function validateConfirmOptions(options: unknown): asserts options is Omit<ManyChecksOptionsInput, 'shard'> {
+  validateOptions(options, confirmRules, 'confirm');
 }
 
 /**

@@ -76,4 +76,9 @@ describe('sweep(), matrix() and confirm() validate as their commands do', () => 
     const run = cocomc('sweep', '--confirm', 'pages=abc');
     expect([run.code, run.stderr, run.stdout]).toEqual([2, `cocomc: ${message}\n`, '']);
   });
+
+  it('refuses a shard in confirm(): only a whole study is confirmed, so a shard would be silently ignored', async () => {
+    const small = { model: 'coco', params: { pages: 1, readers: 1 }, results: [] } as unknown as SweepResult;
+    await expect(confirm(coco, small, { pages: '2' }, { shard: '1/2' } as never)).rejects.toThrow(/unknown confirm option 'shard'/);
+  });
 });

@@ -3,7 +3,7 @@
  * unsafe ones, checked again in a larger configuration. A verdict that changes is evidence that
  * the small scope missed something; none changing is evidence (not proof) that it did not.
  */
-import { validateManyChecksOptions } from '../checkOptions.js';
+import { validateConfirmOptions } from '../checkOptions.js';
 import { UsageError } from '../errors.js';
 import { checkMany, type ManyChecksOptions } from '../manyChecks.js';
 import type { AnyModel } from '../model.js';
@@ -69,7 +69,7 @@ export async function confirm(
   options: ManyChecksOptions & { unsafeSample?: number } = {},
 ): Promise<ConfirmResult> {
   const started = Date.now();
-  validateManyChecksOptions(options);
+  validateConfirmOptions(options);
   const params = confirmParams(model, small.params, larger);
   const param = sweepSpecOf(model).param;
   const safe = small.results.filter((r) => r.verdict === 'safe');
