@@ -95,7 +95,7 @@ export function traceFromPath<S>(model: ModelInstance<S>, path: readonly number[
   const initialIndex = path[0]!;
   let state: S = model.initialStates[initialIndex]!;
   const steps: TraceStep[] = [
-    { index: 0, action: null, actor: null, args: '', label: 'initial state', actionIndex: initialIndex, state, changes: [] },
+    { index: 0, action: null, actor: null, args: '', step: null, label: 'initial state', actionIndex: initialIndex, state, changes: [] },
   ];
   for (let k = 1; k < path.length; k++) {
     const found = choose(k, path[k]!, state);
@@ -106,6 +106,7 @@ export function traceFromPath<S>(model: ModelInstance<S>, path: readonly number[
       action: action.name,
       actor: action.actor,
       args: action.args ?? '',
+      step: action.step ?? null,
       label: labelOf(action, state, found.next),
       actionIndex: found.a,
       state: found.next,

@@ -19,7 +19,7 @@ import { check } from '../src/check.js';
 import { hazardSentence } from '../src/report/hazard.js';
 import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
-import { protocolStepOf } from '../src/report/html/swimlane.js';
+import { swimlaneHtml } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
@@ -41,11 +41,12 @@ function scenario() {
 }
 
 describe('HTML report pieces', () => {
-  it('reads the protocol step number a label gives itself', () => {
-    expect(protocolStepOf('CPU0 step 6 notify: mapGpa(shared) page 1')).toBe('6');
-    expect(protocolStepOf('CPU0 step 3 of 7 clearPresent')).toBe('3/7');
-    expect(protocolStepOf('CPU1 zeropadLoad page 0: TLB hit {private}')).toBeUndefined();
-    expect(protocolStepOf('P0 raiseFlag')).toBeUndefined();
+  it("badges an action with the protocol step its trace step carries, whatever its label says", () => {
+    const initial = { index: 0, action: null, actor: null, args: '', step: null, label: 'initial state', actionIndex: 0, state: {}, changes: [] };
+    const numbered = { ...initial, index: 1, action: 'clearPresent', actor: 'CPU0', step: '3/7', label: 'CPU0 clearPresent' };
+    const unnumbered = { ...initial, index: 2, action: 'zeropadLoad', actor: 'CPU1', step: null, label: 'CPU1 step 6 of a label' };
+    const html = swimlaneHtml([initial, numbered, unnumbered], ['CPU0', 'CPU1']);
+    expect(html.match(/<span class="step-no"[^>]*>[^<]*<\/span>/g)).toEqual(['<span class="step-no" title="protocol step 3/7">3/7</span>']);
   });
 
   it('highlights every field under a change whose path is a whole array or object', () => {
