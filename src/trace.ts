@@ -45,7 +45,8 @@ export function defaultLabel<S>(action: Action<S>): string {
   return [action.actor, action.name, action.args].filter(Boolean).join(' ');
 }
 
-function labelOf<S>(action: Action<S>, before: S, after: S): string {
+/** The line a trace prints for `action` from `before` to `after`: the model's own description, else the default. */
+export function labelOf<S>(action: Action<S>, before: S, after: S): string {
   return action.describe ? action.describe(before as never, after as never) : defaultLabel(action);
 }
 

@@ -37,11 +37,14 @@ function stepRow(step: TraceStep, lanes: readonly string[], last: boolean): stri
   return `<tr data-step="${step.index}">${head}${cells.join('')}</tr>`;
 }
 
-/** The swimlane of a trace, with the last step marked as the hazard. */
-export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[]): string {
+/**
+ * The swimlane of a trace, with the last step marked as the hazard (a counterexample's ends in
+ * one; a path walked by hand only when `lastIsHazard` says its last state breaks something).
+ */
+export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[], lastIsHazard = true): string {
   const lanes = lanesOf(actors, trace);
   const heads = lanes.map((lane, i) => `<th scope="col" class="lane-head" style="${hue(i)}">${escapeHtml(lane)}</th>`).join('');
-  const rows = trace.map((step, i) => stepRow(step, lanes, i === trace.length - 1 && i > 0)).join('\n');
+  const rows = trace.map((step, i) => stepRow(step, lanes, lastIsHazard && i === trace.length - 1 && i > 0)).join('\n');
   return (
     `<table class="swimlane">` +
     `<thead><tr><th scope="col" class="step-index" title="actions taken so far">#</th>${heads}</tr></thead>\n` +
