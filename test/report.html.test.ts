@@ -21,7 +21,8 @@ import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
 import { swimlaneHtml } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.js';
+import { CHROMIUM } from '../scripts/chromium.js';
+import { launchChromium } from './support/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
 import { runsWith } from './support/externalProgram.js';
 
@@ -108,16 +109,12 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
   let missing: Error | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      missing = new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium)`);
+    try {
+      browser = await launchChromium();
+    } catch (error) {
+      missing = error as Error;
       return;
     }
-    const driver = await import('playwright-core').catch(() => undefined);
-    if (!driver) {
-      missing = new Error('playwright-core is not installed: it is a devDependency (npm install)');
-      return;
-    }
-    const { chromium } = driver;
     const { model, params, properties } = scenario();
     result = await check(model, { workers: 1, params, properties });
     property = result.properties.find((p) => p.status === 'violated')!;
@@ -125,7 +122,6 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
     const file = path.join(artifacts, 'report.html');
     writeFileSync(file, renderHtml(result));
     pageUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(pageUrl, { waitUntil: 'load' });
