@@ -16,7 +16,7 @@ import type { TraceStep } from '../src/result.js';
 import { CHROMIUM } from '../scripts/chromium.js';
 import { launchChromium } from './support/chromium.js';
 import { runsWith } from './support/externalProgram.js';
-import { startExplorer, type RunningExplorer } from './support/exploreServer.js';
+import { startExplorer, type RunningExplorer } from '../scripts/explorer.js';
 
 const skipBrowser = process.env.COCOMC_SKIP_BROWSER === '1' || !runsWith('Chromium', existsSync(CHROMIUM), `Debian: apt-get install chromium, for ${CHROMIUM}`);
 

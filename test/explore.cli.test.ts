@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expectUsageError } from './support/cocomc.js';
-import { startExplorer } from './support/exploreServer.js';
+import { startExplorer } from '../scripts/explorer.js';
 
 /** Runs `cocomc explore` expecting it to refuse: a command that serves instead is killed after 20 s, and fails the test. */
 function explore(...args: string[]): { code: number | null; stdout: string; stderr: string } {

@@ -28,7 +28,7 @@ button.take:hover { background: var(--focus); }
 .link { font-size: 12.5px; overflow-wrap: anywhere; }
 .verdicts { width: 100%; }
 .verdicts td, .verdicts th { padding: 4px 4px; border-bottom: 1px solid var(--rule); vertical-align: middle; }
-.verdicts th { font-weight: 600; overflow-wrap: anywhere; }
+.verdicts th { font-weight: 600; font-size: 13px; overflow-wrap: break-word; }
 .verdicts td.jump-cell { text-align: right; width: 1%; }
 .verdicts button.jump { white-space: nowrap; font-size: 12px; padding: 3px 7px; }
 .verdicts .status { display: block; font-size: 12px; font-weight: 400; }

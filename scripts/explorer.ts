@@ -1,4 +1,4 @@
-/** Runs `cocomc explore` (the built command line) as a child process, until it prints its URL. */
+/** Runs `cocomc explore` (the built command line, dist/) as a child process, until it prints its URL: for the browser tests and `npm run docs`. */
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface RunningExplorer {
