@@ -25,6 +25,20 @@ describe('cocomc explore', () => {
     expect(done).toEqual({ code: 0, stdout: `cocomc explore: ${explorer.url} (Ctrl-C stops)\n`, stderr: '' });
   }, 30_000);
 
+  it('stops on Ctrl-C while model code it runs for the page never returns', async () => {
+    const explorer = await startExplorer('test/fixtures/misbehavingModel.ts', '--fault', 'hang-action');
+    // At a total of 6 the action of counter c never returns: asking which actions are enabled there runs it.
+    const asked = fetch(`${explorer.url}api/state?path=0.0.0.0.0.0.0&fault=hang-action`).catch(() => 'dropped');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await explorer.stop('SIGINT')).code).toBe(0);
+    expect(await asked).toBe('dropped');
+  }, 30_000);
+
+  it('refuses a model without an initial state, exit 4, before serving', () => {
+    const run = explore('test/fixtures/misbehavingModel.ts', '--fault', 'no-initial-state');
+    expect([run.code, run.stdout, run.stderr]).toEqual([4, '', "cocomc: model error: model 'misbehaving' has no initial states: there is nothing to explore\n"]);
+  }, 30_000);
+
   it('refuses a port in use, in one line, exit 2', async () => {
     const explorer = await startExplorer('naivelock');
     const port = new URL(explorer.url).port;

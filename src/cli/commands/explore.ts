@@ -2,20 +2,18 @@
  * `cocomc explore [MODEL] [flags]`: serves a page on 127.0.0.1 to walk the model's state space by
  * hand, until Ctrl-C or SIGTERM (exit 0). Everything the command line asks is checked before the
  * server starts; a property's shortest counterexample comes from one `check` with the same model
- * and engine options, run when the page first asks.
+ * and engine options, run when the page first asks. The server, and with it every line of the
+ * model's code, runs in a thread of its own, which stopping terminates.
  */
 import { spawn } from 'node:child_process';
-import { actorsOf, check, checksDeadlock } from '../../check.js';
-import { ExitCode, ModelError, UsageError } from '../../errors.js';
-import { linkParams } from '../../explore/link.js';
-import { startExploreServer } from '../../explore/server.js';
-import { once, verdictsOf } from '../../explore/verdicts.js';
-import { buildInstance } from '../../modelInstance.js';
-import { describeParams, resolveParams } from '../../params.js';
-import { numberFromFlag } from '../../checkOptions.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { serveInThread } from '../../explore/serveInThread.js';
+import { requireThreadsRebuild } from '../../modelRef.js';
+import { resolveParams } from '../../params.js';
+import { numberFromFlag, validateCheckOptions } from '../../checkOptions.js';
 import type { FlagSpec } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
-import { engineFlags, engineOptions } from './check.js';
+import { engineFlags } from './check.js';
 
 const PORT_ACCEPTED = 'a whole number from 0 to 65535 (0: any free port)';
 
@@ -23,7 +21,7 @@ export const exploreFlags: FlagSpec[] = [
   { flag: '--port', key: 'port', type: 'value', placeholder: 'N', doc: 'the port of 127.0.0.1 to serve the page on (never another address)', default: '0 (any free port)', accepted: PORT_ACCEPTED },
   { flag: '--open', key: 'open', type: 'boolean', doc: 'open the page in the default browser', default: 'false' },
   // The check behind "shortest counterexample" takes the engine's options as `check` does.
-  ...engineFlags.filter((f) => ['workers', 'maxStates', 'timeLimit', 'maxMemory', 'deadlock', 'progress'].includes(f.key)),
+  ...engineFlags.filter((f) => ['workers', 'maxStates', 'timeLimit', 'maxMemory', 'deadlock'].includes(f.key)),
 ];
 
 function portOf(raw: unknown): number {
@@ -44,27 +42,25 @@ const stopped = (signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
 
 export async function exploreCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, values, progress } = await parseCommandLine(argv, exploreFlags);
+  const { model, params, values } = await parseCommandLine(argv, exploreFlags);
   const port = portOf(values.port);
-  const options = engineOptions(values, signal, progress);
-  const resolved = resolveParams(model.params, params, model.validate);
-  const instance = buildInstance(model, resolved);
-  if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to explore`);
-  const site = {
-    model,
-    subject: { instance, actors: actorsOf(instance), deadlock: checksDeadlock(model, instance, options.deadlock) },
-    configuration: instance.configuration ?? describeParams(resolved as Record<string, unknown>),
-    params: linkParams(params),
-    verdicts: once(async () => {
-      const result = await check(model, { ...options, params });
-      progress.done();
-      return verdictsOf(result);
-    }),
+  // Numbers pass as typed and are checked as the library checks them, before the server starts.
+  const options = {
+    workers: numberFromFlag(values.workers),
+    maxStates: numberFromFlag(values.maxStates),
+    timeLimit: numberFromFlag(values.timeLimit),
+    maxMemory: numberFromFlag(values.maxMemory),
+    deadlock: values.deadlock,
   };
-  const server = await startExploreServer(site, port);
-  process.stdout.write(`cocomc explore: ${server.url} (Ctrl-C stops)\n`);
-  if (values.open === true) openInBrowser(server.url);
-  await stopped(signal);
-  await server.close();
+  validateCheckOptions(options);
+  resolveParams(model.params, params, model.validate);
+  requireThreadsRebuild(model);
+  const serving = await serveInThread({ module: model.module, name: model.name, params, options, port }, signal);
+  if (serving.url !== null) {
+    process.stdout.write(`cocomc explore: ${serving.url} (Ctrl-C stops)\n`);
+    if (values.open === true) openInBrowser(serving.url);
+    await stopped(signal);
+    await serving.stop();
+  }
   return ExitCode.ok;
 }
