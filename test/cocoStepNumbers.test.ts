@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { coco } from '../models/coco/index.js';
 import { instantiate } from '../src/modelInstance.js';
+import { runFor } from './support/coco.js';
 
 describe('coco: protocol step numbers', () => {
   it.each([
@@ -29,5 +30,13 @@ describe('coco: protocol step numbers', () => {
     const { actions } = instantiate(coco, { platform: 'tdx', direction: 'encrypt', steps: 'prepare,prepare,setEnc,finish', readers: 0 });
     const cpu0 = actions.filter((a) => a.step !== undefined);
     expect(cpu0.map((a) => `${a.name}@${a.step}`)).toEqual(['prepare.mapGpa@1', 'prepare.accept@1', 'prepare.mapGpa@2', 'prepare.accept@2', 'setEnc@3', 'finish@4']);
+  });
+
+  it('gives each trace step the step of its action, null for the readers and the initial state (as --json prints it)', async () => {
+    const mismatch = await runFor({ platform: 'hyperv-vtom', steps: 'unmapAliases,flushCache,clearPresent,setEnc,notify,setPresent' }, 'NoMismatchedAccess');
+    const steps = JSON.parse(JSON.stringify(mismatch.trace)) as { actor: string | null; step: string | null }[];
+    expect(steps.map((s) => [s.actor, s.step])).toEqual([
+      [null, null], ['CPU0', '1'], ['CPU0', '2'], ['CPU1', null], ['CPU0', '3'], ['CPU0', '4'], ['CPU0', '5'], ['CPU1', null],
+    ]);
   });
 });
