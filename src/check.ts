@@ -82,6 +82,8 @@ export interface CheckOptions {
 
 /** The name deadlocks are reported under, as a property of their own. */
 export const DEADLOCK = 'Deadlock';
+/** What the Deadlock property stands for. */
+export const DEADLOCK_DOC = 'every state without a successor is a legitimate final state';
 
 /** Checks a model's properties by exhaustive breadth-first search. */
 export async function check(model: AnyModel, options: CheckOptions = {}): Promise<CheckResult> {
@@ -212,7 +214,7 @@ export async function runCheck(
 function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {
   const checked = selected.map((p) => ({ name: p.name, kind: p.kind, doc: p.doc ?? '', code: instance.properties.indexOf(p) }));
   if (deadlock) {
-    checked.push({ name: DEADLOCK, kind: 'always', doc: 'every state without a successor is a legitimate final state', code: instance.properties.length });
+    checked.push({ name: DEADLOCK, kind: 'always', doc: DEADLOCK_DOC, code: instance.properties.length });
   }
   return {
     model: model.name,

@@ -6,6 +6,7 @@
 import { constants } from 'node:os';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
+import { exploreCommand, exploreFlags } from './cli/commands/explore.js';
 import { helpCommand } from './cli/commands/help.js';
 import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
@@ -59,6 +60,13 @@ const commands: Record<string, Command> = {
     summary: "combines the --json of every shard of a sweep or matrix (--shard K/N) into the whole study's result, printed as one unsharded run prints it",
     run: mergeCommand,
     flagGroups: [{ title: 'Flags', flags: mergeFlags }],
+  },
+  explore: {
+    usage: 'explore [MODEL] [flags]',
+    summary: "serves a page on 127.0.0.1 to walk a model's states by hand, and jump to any property's shortest counterexample (Ctrl-C stops)",
+    run: exploreCommand,
+    takesModel: true,
+    flagGroups: [{ title: 'Flags', flags: exploreFlags }],
   },
   list: { usage: 'list [MODEL]', summary: 'lists the built-in models with their parameters and properties', run: listCommand },
   help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },

@@ -22,6 +22,11 @@ interface ActionBase<S> {
   readonly actor: string;
   /** What tells this instance from others of the same name (`rm 2`); empty when absent. */
   readonly args?: string;
+  /**
+   * The step of the model's protocol this action is, numbered as the model numbers it (`'3'`, or
+   * `'3/7'`); reports show it beside the action. Absent for an action that is no numbered step.
+   */
+  readonly step?: string;
   /** Whether the action is enabled in a state; always enabled when absent. */
   readonly guard?: (state: Immutable<S>) => boolean;
   /** The line a trace prints for this step, from the states before and after it. */

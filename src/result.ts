@@ -20,6 +20,8 @@ export interface TraceStep {
   actor: string | null;
   /** What tells the action from others of its name (`rm 2`), or ''. */
   args: string;
+  /** The protocol step the action is, as the model numbers it (`3`), or null (none, or the initial state). */
+  step: string | null;
   /** The line the trace prints: the model's own description of the step. */
   label: string;
   /** The index of the action in the model's list (of the initial state, for step 0). */

@@ -45,7 +45,8 @@ export function defaultLabel<S>(action: Action<S>): string {
   return [action.actor, action.name, action.args].filter(Boolean).join(' ');
 }
 
-function labelOf<S>(action: Action<S>, before: S, after: S): string {
+/** The line a trace prints for `action` from `before` to `after`: the model's own description, else the default. */
+export function labelOf<S>(action: Action<S>, before: S, after: S): string {
   return action.describe ? action.describe(before as never, after as never) : defaultLabel(action);
 }
 
@@ -95,7 +96,7 @@ export function traceFromPath<S>(model: ModelInstance<S>, path: readonly number[
   const initialIndex = path[0]!;
   let state: S = model.initialStates[initialIndex]!;
   const steps: TraceStep[] = [
-    { index: 0, action: null, actor: null, args: '', label: 'initial state', actionIndex: initialIndex, state, changes: [] },
+    { index: 0, action: null, actor: null, args: '', step: null, label: 'initial state', actionIndex: initialIndex, state, changes: [] },
   ];
   for (let k = 1; k < path.length; k++) {
     const found = choose(k, path[k]!, state);
@@ -106,6 +107,7 @@ export function traceFromPath<S>(model: ModelInstance<S>, path: readonly number[
       action: action.name,
       actor: action.actor,
       args: action.args ?? '',
+      step: action.step ?? null,
       label: labelOf(action, state, found.next),
       actionIndex: found.a,
       state: found.next,

@@ -19,9 +19,10 @@ import { check } from '../src/check.js';
 import { hazardSentence } from '../src/report/hazard.js';
 import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
-import { protocolStepOf } from '../src/report/html/swimlane.js';
+import { swimlaneHtml } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.js';
+import { CHROMIUM } from '../scripts/chromium.js';
+import { launchChromium } from './support/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
 import { runsWith } from './support/externalProgram.js';
 
@@ -41,11 +42,12 @@ function scenario() {
 }
 
 describe('HTML report pieces', () => {
-  it('reads the protocol step number a label gives itself', () => {
-    expect(protocolStepOf('CPU0 step 6 notify: mapGpa(shared) page 1')).toBe('6');
-    expect(protocolStepOf('CPU0 step 3 of 7 clearPresent')).toBe('3/7');
-    expect(protocolStepOf('CPU1 zeropadLoad page 0: TLB hit {private}')).toBeUndefined();
-    expect(protocolStepOf('P0 raiseFlag')).toBeUndefined();
+  it("badges an action with the protocol step its trace step carries, whatever its label says", () => {
+    const initial = { index: 0, action: null, actor: null, args: '', step: null, label: 'initial state', actionIndex: 0, state: {}, changes: [] };
+    const numbered = { ...initial, index: 1, action: 'clearPresent', actor: 'CPU0', step: '3/7', label: 'CPU0 clearPresent' };
+    const unnumbered = { ...initial, index: 2, action: 'zeropadLoad', actor: 'CPU1', step: null, label: 'CPU1 step 6 of a label' };
+    const html = swimlaneHtml([initial, numbered, unnumbered], ['CPU0', 'CPU1']);
+    expect(html.match(/<span class="step-no"[^>]*>[^<]*<\/span>/g)).toEqual(['<span class="step-no" title="protocol step 3/7">3/7</span>']);
   });
 
   it('highlights every field under a change whose path is a whole array or object', () => {
@@ -107,16 +109,12 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
   let missing: Error | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      missing = new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium)`);
+    try {
+      browser = await launchChromium();
+    } catch (error) {
+      missing = error as Error;
       return;
     }
-    const driver = await import('playwright-core').catch(() => undefined);
-    if (!driver) {
-      missing = new Error('playwright-core is not installed: it is a devDependency (npm install)');
-      return;
-    }
-    const { chromium } = driver;
     const { model, params, properties } = scenario();
     result = await check(model, { workers: 1, params, properties });
     property = result.properties.find((p) => p.status === 'violated')!;
@@ -124,7 +122,6 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
     const file = path.join(artifacts, 'report.html');
     writeFileSync(file, renderHtml(result));
     pageUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(pageUrl, { waitUntil: 'load' });

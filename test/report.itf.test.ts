@@ -51,7 +51,7 @@ describe('ITF traces', () => {
   });
 
   it('holds a state that is not a record (a ring of bits) as one variable, `state`', () => {
-    const step = { index: 0, action: null, actor: null, args: '', label: 'initial state', actionIndex: 0, state: [false, true], changes: [] };
+    const step = { index: 0, action: null, actor: null, args: '', step: null, label: 'initial state', actionIndex: 0, state: [false, true], changes: [] };
     const property = { name: 'P', kind: 'always' as const, doc: '', status: 'violated' as const, traceLength: 0, trace: [step] };
     const itf = toItf({ model: 'ring', params: {} }, property);
     expect(itf.vars).toEqual(['state']);

@@ -27,6 +27,8 @@ interface MicroStep {
   shown: string;
   /** Where it is in the protocol (`step 6 notify page 1`). */
   args: string;
+  /** The number of the protocol step it is part of (`6`); none on the error path or for a return. */
+  step?: string;
   /** The start of its trace line (`CPU0 step 6 notify: mapGpa(shared) page 1`). */
   title: string;
   pages: readonly number[];
@@ -38,25 +40,29 @@ interface MicroStep {
   accounts?: boolean;
 }
 
-/** Where a step sits: its number in the protocol (or the error path), and the composite step it is part of. */
+/** Where a step sits: its number in the protocol (null on the error path), and the composite step it is part of. */
 interface Place {
-  number: string;
+  step: string | null;
   within?: string;
 }
+
+/** How a label says where a step sits: `step 6`, or `error path`. */
+const whereIs = (place: Place): string => (place.step === null ? 'error path' : `step ${place.step}`);
 
 const CPU0 = cpuName(0);
 
 /** The name, place and trace-line head of a micro-step acting on `pages`. */
 function head(config: CocoConfig, place: Place, name: string, call: string, pages: readonly number[], perPage: boolean):
-  Pick<MicroStep, 'name' | 'shown' | 'args' | 'title' | 'pages'> {
+  Pick<MicroStep, 'name' | 'shown' | 'args' | 'title' | 'pages' | 'step'> {
   const page = perPage && config.granularity === 'page' ? ` page ${pages[0]}` : '';
   const within = place.within ? ` ${place.within}` : '';
   return {
     name: place.within ? `${place.within}.${name}` : name,
     shown: place.within ? `${place.within}.${call}` : call,
-    args: `${place.number}${within}${page}`,
-    title: `${CPU0} ${place.number}${place.within ? `${within}:` : ''} ${call}${page}`,
+    args: `${whereIs(place)}${within}${page}`,
+    title: `${CPU0} ${whereIs(place)}${place.within ? `${within}:` : ''} ${call}${page}`,
     pages,
+    step: place.step ?? undefined,
   };
 }
 
@@ -75,13 +81,13 @@ function compileStep(config: CocoConfig, step: ProtocolStep, place: Place): Micr
   };
 
   if (typeof step === 'object') {
-    return step.parts.flatMap((part) => compileStep(config, part, { number: place.number, within: step.name }));
+    return step.parts.flatMap((part) => compileStep(config, part, { step: place.step, within: step.name }));
   }
   if (step === 'notify' || step === 'prepare' || step === 'finish') {
     const subs = notificationOf(config, step);
     const accounts = step !== 'prepare';
     if (subs.length === 0) return [{ ...noOp(step), accounts }];
-    const inner = { number: place.number, within: place.within ?? step };
+    const inner = { step: place.step, within: place.within ?? step };
     const calls = (sub: SubStep): SubStep[] => [sub.precededBy, sub, sub.followedBy].filter((one) => one !== undefined);
     // Page by page, each sub-step covers every page before the next sub-step starts (mapGpa p0, p1,
     // then accept p0, p1): the kernel maps the whole range, then accepts it [B2.2], and validates a
@@ -137,7 +143,7 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
   const checksPfns = sub !== undefined && lookupMayFail(config, sub);
   const lookupOk = (s: View): boolean => !checksPfns || pfnsFound(s, m.pages);
   const success: CocoAction = {
-    name: m.name, actor: CPU0, args: m.args,
+    name: m.name, actor: CPU0, args: m.args, step: m.step,
     guard: (s) => at(s) && lookupOk(s),
     recipe: (s) => {
       m.run(s);
@@ -154,6 +160,8 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
     const done = m.pages.slice(0, converted ? j + 1 : j);
     return {
       name: m.name, actor: CPU0, args: `${m.args}, fails at page ${p}, ${converted ? 'converted' : 'not converted'}`,
+      // The same protocol step as its success, gone wrong.
+      step: m.step,
       guard: (s) => at(s) && lookupOk(s),
       recipe: (s) => {
         applySubStep(sub, s, done);
@@ -167,7 +175,7 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
   })) : [];
   // Spec 10.9: the lookup fails before the hypercall, the host's view unchanged; not a host failure.
   const lookupFailure: CocoAction[] = checksPfns ? [{
-    name: m.name, actor: CPU0, args: `${m.args}, PFN lookup fails`,
+    name: m.name, actor: CPU0, args: `${m.args}, PFN lookup fails`, step: m.step,
     guard: (s) => at(s) && !lookupOk(s),
     recipe: (s) => { s.pc = errorStart; },
     describe: (before) => {
@@ -180,7 +188,7 @@ function actionsAt(config: CocoConfig, m: MicroStep, i: number, errorStart: numb
 
 /** The micro-steps of the protocol's success path, before `return ok`. */
 const mainSteps = (config: CocoConfig): MicroStep[] =>
-  config.protocol.steps.flatMap((step, i) => compileStep(config, step, { number: `step ${i + 1}` }));
+  config.protocol.steps.flatMap((step, i) => compileStep(config, step, { step: String(i + 1) }));
 
 /** The actions CPU 0 takes on the success path, as `list` shows a protocol: `unmapAliases, notify.mapGpa(shared), ...`. */
 export function protocolListing(config: CocoConfig): string {
@@ -223,7 +231,7 @@ export function cpu0Actions(config: CocoConfig): CocoAction[] {
   const canFail = main.some(({ sub }) => sub !== undefined && (hostMayFail(config, sub) || lookupMayFail(config, sub)));
   // Without a failure that can reach it, there is no error path to compile.
   const errorPath = canFail
-    ? [...protocol.errorPath.flatMap((step) => compileStep(config, step, { number: 'error path' })), returnStep('error')]
+    ? [...protocol.errorPath.flatMap((step) => compileStep(config, step, { step: null })), returnStep('error')]
     : [];
   const program = [...main, returnStep('ok'), ...errorPath];
   const errorStart = main.length + 1;

@@ -56,20 +56,29 @@ function coverageHtml(result: CheckResult): string {
   );
 }
 
-/** A whole self-contained document around `body`, with the report's style and script. */
-export function htmlPage(title: string, body: string): string {
+/** What a page adds to the report's style and script. */
+export interface PageExtras {
+  css?: string;
+  script?: string;
+  /** Whether its script may fetch from the server that serves it (and nowhere else). */
+  fetchesFromItsServer?: boolean;
+}
+
+/** A whole self-contained document around `body`, with the report's style and script (and `extras`). */
+export function htmlPage(title: string, body: string, extras: PageExtras = {}): string {
+  const policy = extras.fetchesFromItsServer === true ? `${contentSecurityPolicy}; connect-src 'self'` : contentSecurityPolicy;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${reportCss}</style>
+<style>${reportCss}${extras.css ?? ''}</style>
 </head>
 <body>
 ${body}
-<script>${reportScript}</script>
+<script>${reportScript}${extras.script ?? ''}</script>
 </body>
 </html>
 `;

@@ -14,23 +14,14 @@ export function lanesOf(actors: readonly string[], trace: readonly TraceStep[]):
   return [...actors, ...new Set(extra)];
 }
 
-/**
- * The protocol step number a label gives itself (`step 3`, `step 3/7`, `#3`, or a leading `3.`),
- * as written, or undefined. A model may number its protocol's steps in their labels; the report shows
- * that number rather than counting on its own, so that the two always agree.
- */
-export function protocolStepOf(label: string): string | undefined {
-  const match = /\bstep\s+(\d+(?:\s*(?:\/|of)\s*\d+)?)/i.exec(label) ?? /(?:^|\s)#(\d+)\b/.exec(label) ?? /^\s*(\d+)[.):]\s/.exec(label);
-  return match?.[1]!.replace(/\s*of\s*/, '/').replace(/\s+/g, '');
-}
-
 /** Lane colours (hues) that neighbours tell apart; none is red, which marks the hazard. */
 const laneHues = [215, 150, 280, 35, 185, 95, 250, 60];
 const hue = (lane: number): string => `--hue: ${laneHues[lane % laneHues.length]}`;
 
 function actionBox(step: TraceStep, lane: number, last: boolean): string {
-  const number = protocolStepOf(step.label);
-  const badge = number === undefined ? '' : `<span class="step-no" title="protocol step ${escapeHtml(number)}">${escapeHtml(number)}</span>`;
+  // The model numbers its protocol's steps itself: the badge shows that number, never a count of its own.
+  const number = step.step;
+  const badge = number === null ? '' : `<span class="step-no" title="protocol step ${escapeHtml(number)}">${escapeHtml(number)}</span>`;
   return (
     `<div class="action${last ? ' hazard' : ''}" tabindex="0" style="${hue(lane)}" data-step="${step.index}" data-actor="${escapeHtml(step.actor ?? '')}">` +
     `${badge}<span class="label">${escapeHtml(step.label)}</span></div>`
@@ -46,11 +37,14 @@ function stepRow(step: TraceStep, lanes: readonly string[], last: boolean): stri
   return `<tr data-step="${step.index}">${head}${cells.join('')}</tr>`;
 }
 
-/** The swimlane of a trace, with the last step marked as the hazard. */
-export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[]): string {
+/**
+ * The swimlane of a trace, with the last step marked as the hazard (a counterexample's ends in
+ * one; a path walked by hand only when `lastIsHazard` says its last state breaks something).
+ */
+export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly string[], lastIsHazard = true): string {
   const lanes = lanesOf(actors, trace);
   const heads = lanes.map((lane, i) => `<th scope="col" class="lane-head" style="${hue(i)}">${escapeHtml(lane)}</th>`).join('');
-  const rows = trace.map((step, i) => stepRow(step, lanes, i === trace.length - 1 && i > 0)).join('\n');
+  const rows = trace.map((step, i) => stepRow(step, lanes, lastIsHazard && i === trace.length - 1 && i > 0)).join('\n');
   return (
     `<table class="swimlane">` +
     `<thead><tr><th scope="col" class="step-index" title="actions taken so far">#</th>${heads}</tr></thead>\n` +

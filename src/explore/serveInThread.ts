@@ -1,0 +1,62 @@
+/**
+ * Runs the explorer's server in a thread of its own (serverThread.ts) and supervises it from the
+ * main thread: model code that never returns (an action the page asks about, a build) blocks only
+ * that thread, and stopping terminates it, whatever it is doing.
+ */
+import { Worker } from 'node:worker_threads';
+import { ModelError, UsageError } from '../errors.js';
+import type { RawValue } from '../params.js';
+import { threadExecArgv, threadScript } from '../workerPool.js';
+import type { ExploreCheckOptions } from './site.js';
+
+/** What the server thread needs: the model's module and name, its parameters as given, the check's options, the port. */
+export interface ServerJob {
+  module: string;
+  name: string;
+  params: Readonly<Record<string, RawValue>>;
+  options: ExploreCheckOptions;
+  port: number;
+}
+
+/** What the server thread answers, once: its URL, or why it could not serve. */
+export type ServerMessage = { kind: 'listening'; url: string } | { kind: 'failed'; error: 'usage' | 'model' | 'internal'; message: string };
+
+export interface ServingThread {
+  /** The page's address, or null when `signal` stopped the thread before it served. */
+  url: string | null;
+  /** Terminates the thread, and the server with it. */
+  stop: () => Promise<void>;
+}
+
+function errorOf(failure: Extract<ServerMessage, { kind: 'failed' }>): Error {
+  if (failure.error === 'usage') return new UsageError(failure.message);
+  if (failure.error === 'model') return new ModelError(failure.message);
+  return new Error(failure.message);
+}
+
+/** Starts the server thread and waits until it serves (or fails, or `signal` stops it first). */
+export async function serveInThread(job: ServerJob, signal: AbortSignal): Promise<ServingThread> {
+  const thread = new Worker(threadScript('explore/serverThread'), { workerData: job, execArgv: threadExecArgv() });
+  const stop = async (): Promise<void> => {
+    await thread.terminate();
+  };
+  const first = await new Promise<ServerMessage | null>((resolve, reject) => {
+    thread.once('message', resolve);
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`the explorer's server thread ended (exit code ${code}) before it served`)));
+    if (signal.aborted) resolve(null);
+    signal.addEventListener('abort', () => resolve(null), { once: true });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  if (first === null) {
+    await stop();
+    return { url: null, stop };
+  }
+  if (first.kind === 'failed') {
+    await stop();
+    throw errorOf(first);
+  }
+  return { url: first.url, stop };
+}
