@@ -136,6 +136,7 @@ export async function search(
   const initialStates = resume?.initialStates ?? seen.size;
   live.set('initialStates', initialStates);
   live.set('distinct', seen.size);
+  live.set('transitions', transitions);
 
   let level = resume?.level ?? 0;
   let levelStart = resume?.levelStart ?? 0;

@@ -26,6 +26,8 @@ import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
 import { superviseCheck } from './supervisor.js';
+import { identityOf } from './checkpoint/identity.js';
+import { checkpointing, requireCheckpointsUsable, resumedResult } from './checkpoint/session.js';
 import { rebuildTrace } from './trace.js';
 
 /** How to run a check; every field has a default. */
@@ -78,6 +80,12 @@ export interface CheckOptions {
   onState?: (id: number, state: unknown) => void;
   /** Called for every transition between two distinct states (self-loops are not reported). */
   onEdge?: (from: number, to: number, action: number) => void;
+  /** Save the search at level boundaries into this directory (replaced each time), to resume it after a crash. */
+  checkpoint?: string;
+  /** Minutes between two checkpoints, at least: 10 by default; 0 saves at every level boundary. */
+  checkpointEvery?: number;
+  /** Go on from the checkpoint in this directory, written by a check of the same model, parameters and result-changing options. */
+  resume?: string;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -91,6 +99,7 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(model, options);
+  requireCheckpointsUsable(model, params, options);
   const limits = limitsOf(options, started);
   return superviseCheck(model, params, { ...options, workers }, limits, started);
 }
@@ -105,6 +114,7 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(model, options);
   if (workers > 1) requireThreadsRebuild(model);
+  requireCheckpointsUsable(model, params, options);
   const limits = limitsOf(options, started);
   const live = LiveStatus.create(workers, workers === 1);
   const interruption = (): StopReason | undefined => {
@@ -164,6 +174,7 @@ export async function runCheck(
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
   const frame = frameOf(model, params, instance, selected, deadlock, tallies);
+  const saved = checkpointing(identityOf(model, params, options), options, tallies, initialFingerprints, () => interruption() !== undefined, started);
   watch.onFrame?.(frame);
 
   const inline = inlineRunner(expander as Expander<unknown>);
@@ -186,13 +197,15 @@ export async function runCheck(
       onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
       onEdge: options.onEdge,
       onProgress: options.onProgress,
+      resume: saved.resume,
+      atLevelBoundary: saved.atLevelBoundary,
     });
   } finally {
     await pool?.close();
   }
 
   const { seen, findings } = outcome;
-  return resultOf(
+  const result = resultOf(
     frame,
     tallies,
     {
@@ -207,6 +220,7 @@ export async function runCheck(
     { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
   );
+  return saved.resumedFrom ? resumedResult(result, saved.resumedFrom) : result;
 }
 
 function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {

@@ -3,7 +3,6 @@
  * The cocomc command line: dispatches to a command and turns every error into a one-line message
  * and a distinct exit code (see ExitCode). Ctrl-C or SIGTERM stops a search, which still prints what it found.
  */
-import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import type { Command } from './cli/command.js';
 import { checkCommand, engineFlags } from './cli/commands/check.js';
@@ -12,9 +11,11 @@ import { listCommand } from './cli/commands/list.js';
 import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
+import { checkpointFlags } from './cli/checkpointFlags.js';
 import { replayCommand, replayFlags } from './cli/commands/replay.js';
 import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
+import { cocomcVersion } from './version.js';
 
 const commands: Record<string, Command> = {
   check: {
@@ -22,7 +23,7 @@ const commands: Record<string, Command> = {
     summary: "checks a model's properties by exhaustive breadth-first search and prints the report",
     run: checkCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Checkpoints', flags: checkpointFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
   },
   simulate: {
     usage: 'simulate [MODEL] [flags]',
@@ -79,9 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
   if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
   if (command === '--version') {
-    // The installed package's own version: this file is dist/src/cli.js.
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`cocomc ${version}\n`);
+    process.stdout.write(`cocomc ${cocomcVersion()}\n`);
     return ExitCode.ok;
   }
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
