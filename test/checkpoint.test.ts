@@ -83,15 +83,29 @@ describe('a search stopped after a checkpoint and resumed ends as an uninterrupt
     expect(sameAs(await check(twoPhase, { ...options, resume: dir }))).toEqual(sameAs(whole));
   });
 
-  it('a write asked to stop is abandoned: the previous checkpoint stays whole', async () => {
+  /** A checkpoint written by a check, its manifest, and the files of another one, whose second column is `fpLo`. */
+  async function previousAndNext(fpLo: Iterable<ArrayBufferView> = [new Uint32Array(1)]) {
     const dir = freshDir();
     await check(twoPhase, { params: { rms: 3 }, workers: 1, maxStates: 50, checkpoint: dir, checkpointEvery: 0 });
     const before = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
+    const columns = { fpHi: [new Uint32Array(1)], fpLo, parents: [new Uint32Array(1)], actions: [new Uint16Array(1)], frontierBytes: [new Uint8Array(1)], frontierEnds: [new Uint32Array(1)] };
+    return { dir, before, next: { ...JSON.parse(before), level: 99 }, columns };
+  }
+
+  it('a write asked to stop is abandoned: the previous checkpoint stays whole', async () => {
+    const { dir, before, next, columns } = await previousAndNext();
     let asked = 0;
-    const columns = { fpHi: [new Uint32Array(1)], fpLo: [new Uint32Array(1)], parents: [new Uint32Array(1)], actions: [new Uint16Array(1)], frontierBytes: [new Uint8Array(1)], frontierEnds: [new Uint32Array(1)] };
-    expect(writeCheckpoint(dir, { ...JSON.parse(before), level: 99 }, columns, () => ++asked > 3)).toBe(false);
+    expect(writeCheckpoint(dir, next, columns, () => ++asked > 3)).toBe(false);
     // It was asked after three chunks had been written, so it had begun.
     expect(asked).toBe(4);
+    expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).toBe(before);
+    expect(existsSync(`${dir}.new`)).toBe(false);
+  });
+
+  it('a write that fails is one error naming the checkpoint, and the previous checkpoint stays whole', async () => {
+    const failing = { *[Symbol.iterator]() { yield new Uint32Array(1); throw new Error('ENOSPC: no space left on device'); } };
+    const { dir, before, next, columns } = await previousAndNext(failing);
+    expect(() => writeCheckpoint(dir, next, columns, () => false)).toThrow(`cannot write the checkpoint '${dir}': ENOSPC: no space left on device`);
     expect(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).toBe(before);
     expect(existsSync(`${dir}.new`)).toBe(false);
   });

@@ -64,32 +64,44 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/**
- * Writes a checkpoint to `dir`, replacing the one there. `stopped` is asked between chunks: a
- * search asked to stop abandons the write (the previous checkpoint stays) rather than hold the
- * stop up. Returns whether the checkpoint was written.
- */
-export function writeCheckpoint(dir: string, manifest: Omit<Manifest, 'files'>, columns: Columns, stopped: () => boolean): boolean {
-  const fresh = newDirOf(dir);
-  const old = oldDirOf(dir);
-  rmSync(fresh, { recursive: true, force: true });
-  // A DIR.old beside a DIR is what a crash before its removal left: DIR is whole.
-  if (existsSync(dir)) rmSync(old, { recursive: true, force: true });
+/** Writes every file, then the manifest, into `fresh`; false if `stopped` said so first. */
+function writeWhole(fresh: string, manifest: Omit<Manifest, 'files'>, columns: Columns, stopped: () => boolean): boolean {
   mkdirSync(fresh, { recursive: true });
   const files = {} as Manifest['files'];
   for (const key of Object.keys(FILES) as FileKey[]) {
     const written = writeFile(join(fresh, FILES[key]), columns[key], stopped);
-    if (!written) {
-      rmSync(fresh, { recursive: true, force: true });
-      return false;
-    }
+    if (!written) return false;
     files[key] = written;
   }
   writeFile(join(fresh, MANIFEST), [Buffer.from(JSON.stringify({ ...manifest, files }, null, 1))], () => false);
   fsyncDir(fresh);
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(fresh, dir);
-  fsyncDir(dirname(dir));
-  rmSync(old, { recursive: true, force: true });
   return true;
+}
+
+/**
+ * Writes a checkpoint to `dir`, replacing the one there. `stopped` is asked between chunks: a
+ * search asked to stop abandons the write (the previous checkpoint stays) rather than hold the
+ * stop up. Returns whether the checkpoint was written; a write that fails (a full disk) throws,
+ * the previous checkpoint staying as well.
+ */
+export function writeCheckpoint(dir: string, manifest: Omit<Manifest, 'files'>, columns: Columns, stopped: () => boolean): boolean {
+  const fresh = newDirOf(dir);
+  const old = oldDirOf(dir);
+  try {
+    rmSync(fresh, { recursive: true, force: true });
+    // A DIR.old beside a DIR is what a crash before its removal left: DIR is whole.
+    if (existsSync(dir)) rmSync(old, { recursive: true, force: true });
+    if (!writeWhole(fresh, manifest, columns, stopped)) {
+      rmSync(fresh, { recursive: true, force: true });
+      return false;
+    }
+    if (existsSync(dir)) renameSync(dir, old);
+    renameSync(fresh, dir);
+    fsyncDir(dirname(dir));
+    rmSync(old, { recursive: true, force: true });
+    return true;
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw new Error(`cannot write the checkpoint '${dir}': ${(error as Error).message}`);
+  }
 }
