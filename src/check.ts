@@ -174,8 +174,8 @@ export async function runCheck(
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
   const frame = frameOf(model, params, instance, selected, deadlock, tallies);
-  const saved = checkpointing(identityOf(model, params, options), options, tallies, initialFingerprints, () => interruption() !== undefined, started);
   watch.onFrame?.(frame);
+  const saved = checkpointing(identityOf(model, params, options), options, tallies, initialFingerprints, () => interruption() !== undefined, started);
 
   const inline = inlineRunner(expander as Expander<unknown>);
   const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
