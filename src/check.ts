@@ -26,7 +26,6 @@ import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
 import { superviseCheck } from './supervisor.js';
-import { identityOf } from './checkpoint/identity.js';
 import { checkpointing, requireCheckpointsUsable, resumedResult } from './checkpoint/session.js';
 import { rebuildTrace } from './trace.js';
 
@@ -175,7 +174,7 @@ export async function runCheck(
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
   const frame = frameOf(model, params, instance, selected, deadlock, tallies);
   watch.onFrame?.(frame);
-  const saved = checkpointing(identityOf(model, params, options), options, tallies, initialFingerprints, () => interruption() !== undefined, started);
+  const saved = checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started);
 
   const inline = inlineRunner(expander as Expander<unknown>);
   const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;

@@ -45,11 +45,13 @@ export interface Checkpointing {
 
 /**
  * Reads the checkpoint to resume (its tallies go into `tallies`) and makes the hook that saves
- * one. `initial` is the model's initial fingerprints: a checkpoint whose first states are others
- * was written by another model of the same name. `stopped` is asked while a checkpoint is written.
+ * one; nothing for a check that asks for neither (the sweep's thousands of small checks).
+ * `initial` is the model's initial fingerprints: a checkpoint whose first states are others was
+ * written by another model of the same name. `stopped` is asked while a checkpoint is written.
  */
 export function checkpointing(
-  identity: CheckpointIdentity,
+  model: { name: string },
+  params: unknown,
   options: CheckpointOptions,
   tallies: Tallies,
   initial: readonly { hi: number; lo: number }[],
@@ -57,6 +59,8 @@ export function checkpointing(
   started: number,
 ): Checkpointing {
   const plan: Checkpointing = {};
+  if (options.resume === undefined && options.checkpoint === undefined) return plan;
+  const identity = identityOf(model, params, options);
   let secondsBefore = 0;
   if (options.resume !== undefined) {
     const { manifest, seen, frontier } = readCheckpoint(options.resume, identity);
