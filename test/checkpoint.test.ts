@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
 import type { AnyModel } from '../src/model.js';
 import type { CheckResult } from '../src/result.js';
@@ -18,6 +18,7 @@ import { comparable } from './support/comparable.js';
 import { cocomc, expectUsageError } from './support/cocomc.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cocomc-checkpoint-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let dirs = 0;
 const freshDir = (): string => path.join(scratch, `checkpoint-${++dirs}`);
 
