@@ -34,6 +34,19 @@ export interface Progress {
   seconds: number;
 }
 
+/** The whole state of a search between two levels: enough to go on from there as if never stopped. */
+export interface LevelBoundary {
+  seen: SeenSet;
+  /** The states of `level`, the next to expand. */
+  frontier: Frontier;
+  findings: Map<number, Finding>;
+  transitions: number;
+  initialStates: number;
+  level: number;
+  /** The number of the first state of `level`: every state before it was expanded. */
+  levelStart: number;
+}
+
 export interface SearchOptions {
   /** Property indices to check (the deadlock code included when deadlocks are checked). */
   codes: readonly number[];
@@ -61,6 +74,10 @@ export interface SearchOptions {
   onState?: (id: number, bytes: Uint8Array) => void;
   /** Called for every transition that leaves its state (self-loops are not sent back by the expander). */
   onEdge?: (from: number, to: number, action: number) => void;
+  /** Where to start instead of the initial states: a boundary `atLevelBoundary` was given (the tallies then hold its counts). */
+  resume?: LevelBoundary;
+  /** Called between two levels when there is a next one; the search goes on once it has returned. */
+  atLevelBoundary?: (boundary: LevelBoundary) => void | Promise<void>;
 }
 
 export interface SearchOutcome {
@@ -100,28 +117,29 @@ export async function search(
   options: SearchOptions,
 ): Promise<SearchOutcome> {
   const started = Date.now();
-  const seen = new SeenSet();
-  const findings = new Map<number, Finding>();
-  const { live } = options;
+  const { live, resume } = options;
+  const seen = resume?.seen ?? new SeenSet();
+  const findings = resume?.findings ?? new Map<number, Finding>();
   const { generated, firstReached, findingDepths } = options.tallies;
-  let transitions = 0;
+  let transitions = resume?.transitions ?? 0;
   let stopReason: StopReason | undefined;
 
-  let frontier = new Frontier();
+  let frontier = resume?.frontier ?? new Frontier();
   let spare = new Frontier();
-  initial.forEach((bytes, i) => {
+  if (!resume) initial.forEach((bytes, i) => {
     const { hi, lo } = initialFingerprints[i]!;
     const id = seen.insert(hi, lo, NO_PARENT, i);
     if (id < 0) return;
     frontier.push(bytes, 0, bytes.length);
     options.onState?.(id, bytes);
   });
-  const initialStates = seen.size;
+  const initialStates = resume?.initialStates ?? seen.size;
   live.set('initialStates', initialStates);
-  live.set('distinct', initialStates);
+  live.set('distinct', seen.size);
+  live.set('transitions', transitions);
 
-  let level = 0;
-  let levelStart = 0;
+  let level = resume?.level ?? 0;
+  let levelStart = resume?.levelStart ?? 0;
   let depth = 0;
   const decided = (code: number): boolean => findings.has(code);
 
@@ -208,6 +226,7 @@ export async function search(
     spare = current;
     spare.clear();
     level++;
+    if (frontier.count > 0) await options.atLevelBoundary?.({ seen, frontier, findings, transitions, initialStates, level, levelStart });
   }
 
   return {

@@ -26,6 +26,7 @@ import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
 import { superviseCheck } from './supervisor.js';
+import { checkpointing, requireCheckpointsUsable, resumedResult } from './checkpoint/session.js';
 import { rebuildTrace } from './trace.js';
 
 /** How to run a check; every field has a default. */
@@ -78,6 +79,12 @@ export interface CheckOptions {
   onState?: (id: number, state: unknown) => void;
   /** Called for every transition between two distinct states (self-loops are not reported). */
   onEdge?: (from: number, to: number, action: number) => void;
+  /** Save the search at level boundaries into this directory (replaced each time), to resume it after a crash. */
+  checkpoint?: string;
+  /** Minutes between two checkpoints, at least: 10 by default; 0 saves at every level boundary. */
+  checkpointEvery?: number;
+  /** Go on from the checkpoint in this directory, written by a check of the same model, parameters and result-changing options. */
+  resume?: string;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -93,6 +100,7 @@ export async function check(model: AnyModel, options: CheckOptions = {}): Promis
   const started = Date.now();
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(model, options);
+  requireCheckpointsUsable(model, params, options);
   const limits = limitsOf(options, started);
   return superviseCheck(model, params, { ...options, workers }, limits, started);
 }
@@ -107,6 +115,7 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const workers = workersOf(model, options);
   if (workers > 1) requireThreadsRebuild(model);
+  requireCheckpointsUsable(model, params, options);
   const limits = limitsOf(options, started);
   const live = LiveStatus.create(workers, workers === 1);
   const interruption = (): StopReason | undefined => {
@@ -167,6 +176,7 @@ export async function runCheck(
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
   const frame = frameOf(model, params, instance, selected, deadlock, tallies);
   watch.onFrame?.(frame);
+  const saved = checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started);
 
   const inline = inlineRunner(expander as Expander<unknown>);
   const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
@@ -188,13 +198,15 @@ export async function runCheck(
       onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
       onEdge: options.onEdge,
       onProgress: options.onProgress,
+      resume: saved.resume,
+      atLevelBoundary: saved.atLevelBoundary,
     });
   } finally {
     await pool?.close();
   }
 
   const { seen, findings } = outcome;
-  return resultOf(
+  const result = resultOf(
     frame,
     tallies,
     {
@@ -209,6 +221,7 @@ export async function runCheck(
     { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
   );
+  return saved.resumedFrom ? resumedResult(result, saved.resumedFrom) : result;
 }
 
 function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {

@@ -35,6 +35,9 @@ const names = (name: string): Rule => ({
   accepted: 'a list of property names',
   accepts: (v) => Array.isArray(v) && v.every((item) => typeof item === 'string'),
 });
+const directory = (name: string): Rule => ({ name, accepted: 'a directory path', accepts: (v) => typeof v === 'string' && v !== '' });
+/** What a minutes option accepts. */
+export const MINUTES = 'a number of minutes >= 0';
 const abortSignal: Rule = { name: 'signal', accepted: 'an AbortSignal', accepts: (v) => v instanceof AbortSignal };
 
 /** One rule per field of CheckOptions: a field added there without a rule does not compile. */
@@ -57,6 +60,9 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   onProgress: callback('onProgress'),
   onState: callback('onState'),
   onEdge: callback('onEdge'),
+  checkpoint: directory('--checkpoint'),
+  checkpointEvery: { name: '--checkpoint-every', accepted: MINUTES, accepts: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 },
+  resume: directory('--resume'),
 };
 
 export type ManyChecksOptionsInput = ManyChecksOptions & ShardOption & { unsafeSample?: number };
@@ -95,10 +101,13 @@ export function validateOptions(options: unknown, rules: Readonly<Record<string,
 /** Throws a UsageError for the first option of check() that is unknown, out of range or in contradiction with another. */
 export function validateCheckOptions(options: unknown): asserts options is CheckOptions {
   validateOptions(options, checkRules, 'check');
-  const { stopAtFirst, exhaustive } = options as CheckOptions;
+  const { stopAtFirst, exhaustive, checkpoint, checkpointEvery, resume, onState, onEdge } = options as CheckOptions;
   if (stopAtFirst === true && exhaustive === true) {
     throw new UsageError(`${checkRules.stopAtFirst.name} and ${checkRules.exhaustive.name} contradict each other: one stops at the first violation, the other explores the whole space; give one`);
   }
+  if (checkpointEvery !== undefined && checkpoint === undefined) throw new UsageError(`${checkRules.checkpointEvery.name} needs ${checkRules.checkpoint.name} DIR`);
+  // The states a resumed search found before were never shown to the callbacks.
+  if (resume !== undefined && (onState || onEdge)) throw new UsageError(`${checkRules.resume.name} cannot give every state to ${onState ? 'onState' : 'onEdge'}: those found before the checkpoint are not visited again; give one`);
 }
 
 /** Throws a UsageError for the first option of sweep() or matrix() that is unknown or out of range. */

@@ -13,6 +13,7 @@ import { matrixCommand, matrixFlags } from './cli/commands/matrix.js';
 import { mergeCommand, mergeFlags } from './cli/commands/merge.js';
 import { sweepCommand, sweepFlags } from './cli/commands/sweep.js';
 import { reportFileFlags } from './cli/reportFiles.js';
+import { checkpointFlags } from './cli/checkpointFlags.js';
 import { replayCommand, replayFlags } from './cli/commands/replay.js';
 import { simulateCommand, simulateFileFlags, simulateFlags } from './cli/commands/simulate.js';
 import { ExitCode, ModelError, UsageError } from './errors.js';
@@ -24,7 +25,7 @@ const commands: Record<string, Command> = {
     summary: "checks a model's properties by exhaustive breadth-first search and prints the report",
     run: checkCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Checkpoints', flags: checkpointFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
   },
   simulate: {
     usage: 'simulate [MODEL] [flags]',

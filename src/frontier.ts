@@ -42,6 +42,21 @@ export class Frontier {
     return { bytes: this.bytes.slice(base, this.ends[to - 1]!), ends };
   }
 
+  /** The packed states and where each ends, as views (valid until the next push): a checkpoint writes them. */
+  contents(): { bytes: Uint8Array; ends: Uint32Array } {
+    return { bytes: this.bytes.subarray(0, this.used), ends: this.ends.subarray(0, this.count) };
+  }
+
+  /** A frontier holding `bytes`, whose states end at `ends` (as `contents` gives them); it keeps both. */
+  static restore(bytes: Uint8Array<ArrayBuffer>, ends: Uint32Array<ArrayBuffer>): Frontier {
+    const frontier = new Frontier();
+    frontier.bytes = bytes.length > 0 ? bytes : frontier.bytes;
+    frontier.ends = ends.length > 0 ? ends : frontier.ends;
+    frontier.used = bytes.length;
+    frontier.count = ends.length;
+    return frontier;
+  }
+
   /** Forgets every state, keeping the buffers for the next level. */
   clear(): void {
     this.used = 0;

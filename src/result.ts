@@ -94,6 +94,11 @@ export interface CheckResult {
   actors: string[];
   properties: PropertyResult[];
   coverage: ActionCoverage[];
+  /**
+   * Set when the check resumed a checkpoint (`resume`): the level it went on from, the distinct
+   * states then, and the seconds searched before (`seconds` counts this run only).
+   */
+  resumedFrom?: { level: number; distinctStates: number; seconds: number };
 }
 
 /**

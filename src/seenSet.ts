@@ -66,6 +66,36 @@ export class SeenSet {
     return { hi: this.fpHi[id >>> PAGE_BITS]![id & IN_PAGE]!, lo: this.fpLo[id >>> PAGE_BITS]![id & IN_PAGE]! };
   }
 
+  /**
+   * The stored columns, page by page and trimmed to the states held: fingerprints' high and low
+   * words, parents and actions, as views (valid until the next insert). A checkpoint writes them.
+   */
+  *pages(): Generator<{ fpHi: Uint32Array; fpLo: Uint32Array; parents: Uint32Array; actions: Uint16Array }> {
+    for (let page = 0; page * PAGE < this.size; page++) {
+      const length = Math.min(PAGE, this.size - page * PAGE);
+      yield {
+        fpHi: this.fpHi[page]!.subarray(0, length),
+        fpLo: this.fpLo[page]!.subarray(0, length),
+        parents: this.parents[page]!.subarray(0, length),
+        actions: this.actions[page]!.subarray(0, length),
+      };
+    }
+  }
+
+  /**
+   * A seen-set holding these columns (as `pages` gives them, joined), numbered as they were; the
+   * table is rebuilt. Undefined if a fingerprint repeats, which no seen-set ever held.
+   */
+  static restore(fpHi: Uint32Array, fpLo: Uint32Array, parents: Uint32Array, actions: Uint16Array): SeenSet | undefined {
+    let capacity = 1 << 8;
+    while (fpHi.length + 1 > capacity * MAX_LOAD) capacity *= 2;
+    const seen = new SeenSet(capacity);
+    for (let id = 0; id < fpHi.length; id++) {
+      if (seen.insert(fpHi[id]!, fpLo[id]!, parents[id]!, actions[id]!) < 0) return undefined;
+    }
+    return seen;
+  }
+
   /** Bytes held, for the bytes-per-state figure. */
   get bytes(): number {
     const pages = [this.fpHi, this.fpLo, this.parents, this.actions].flat();

@@ -24,6 +24,7 @@ import { threadExecArgv, threadScript } from './workerPool.js';
 export type SearchThreadOptions = Pick<
   CheckOptions,
   'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
+  | 'checkpoint' | 'checkpointEvery' | 'resume'
 > & { workers: number };
 
 /** What the supervisor sends the search thread. */
@@ -78,6 +79,9 @@ export function superviseCheck(
       maxDepth: options.maxDepth,
       batchSize: options.batchSize,
       minBatchesForWorkers: options.minBatchesForWorkers,
+      checkpoint: options.checkpoint,
+      checkpointEvery: options.checkpointEvery,
+      resume: options.resume,
     },
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,

@@ -13,6 +13,31 @@ describe('the fingerprint seen-set', () => {
     expect(seen.size).toBe(n);
   });
 
+  it('restores from its pages, joined, with the same numbers, parents and actions, past a page', () => {
+    const seen = new SeenSet();
+    const n = 70_000;
+    for (let i = 0; i < n; i++) seen.insert(i * 7919, i ^ 0x5bd1e995, i === 0 ? NO_PARENT : i - 1, i === 5 ? 70_000 : i % 5);
+    const join = <T extends Uint32Array | Uint16Array>(parts: T[], make: (n: number) => T): T => {
+      const all = make(parts.reduce((sum, p) => sum + p.length, 0));
+      parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+      return all;
+    };
+    const pages = [...seen.pages()];
+    expect(pages.map((p) => p.fpHi.length)).toEqual([65_536, n - 65_536]);
+    const restored = SeenSet.restore(
+      join(pages.map((p) => p.fpHi), (k) => new Uint32Array(k)),
+      join(pages.map((p) => p.fpLo), (k) => new Uint32Array(k)),
+      join(pages.map((p) => p.parents), (k) => new Uint32Array(k)),
+      join(pages.map((p) => p.actions), (k) => new Uint16Array(k)),
+    )!;
+    expect(restored.size).toBe(n);
+    for (const id of [0, 5, 65_535, 65_536, n - 1]) {
+      expect([restored.fingerprintOf(id), restored.parentOf(id), restored.actionOf(id)]).toEqual([seen.fingerprintOf(id), seen.parentOf(id), seen.actionOf(id)]);
+    }
+    expect(restored.insert(7919 * 3, 3 ^ 0x5bd1e995, 0, 0)).toBe(~3);
+    expect(SeenSet.restore(new Uint32Array([1, 1]), new Uint32Array([2, 2]), new Uint32Array(2), new Uint16Array(2))).toBeUndefined();
+  });
+
   it('tells apart fingerprints that share one half', () => {
     const seen = new SeenSet(8);
     expect(seen.insert(1, 42, NO_PARENT, 0)).toBe(0);

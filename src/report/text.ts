@@ -57,6 +57,9 @@ export function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'worke
   return workersUsed === workers ? used : `${used} of ${workers} asked for`;
 }
 
+const resumedLine = ({ level, distinctStates, seconds }: NonNullable<CheckResult['resumedFrom']>): string =>
+  `Resumed from a checkpoint at level ${level} (${counted(distinctStates, 'distinct state')}, after ${seconds.toFixed(2)} s of search); the time and states/s above are this run's.`;
+
 /** The whole report: traces of violations (and of witnesses when asked), verdicts, counts. */
 export function formatReport(result: CheckResult, options: { witnesses?: boolean } = {}): string {
   const params = formatParams(result.params);
@@ -75,6 +78,7 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
       `(${counted(result.statesGenerated, 'state')} generated), depth ${result.depth}. ${ending}`,
     `${workerThreads(result)}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
       `peak memory ${Math.round(result.peakMemoryBytes / 2 ** 20)} MiB, ${result.bytesPerState.toFixed(1)} bytes/state in the seen-set.`,
+    ...(result.resumedFrom ? [resumedLine(result.resumedFrom)] : []),
     `Fingerprint collision probability (birthday bound): ${result.collisionProbability.toExponential(1)}.`,
     `Coverage (distinct:generated): ${result.coverage.map((c) => `${c.action} ${count(c.distinct)}:${count(c.generated)}`).join(', ')}.`,
   );

@@ -7,6 +7,7 @@ import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
 import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '../../checkOptions.js';
 import type { FlagSpec, ParsedArgs } from '../args.js';
+import { checkpointFlags, checkpointOptions } from '../checkpointFlags.js';
 import { parseCommandLine } from '../commandLine.js';
 import { searchProgress, type LiveLine } from '../progress.js';
 import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
@@ -56,8 +57,8 @@ export function exitCodeOf(result: CheckResult): number {
 }
 
 export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
-  const { model, params, values, progress } = await parseCommandLine(argv, [...engineFlags, ...reportFileFlags]);
-  const options = engineOptions(values, signal, progress);
+  const { model, params, values, progress } = await parseCommandLine(argv, [...engineFlags, ...checkpointFlags, ...reportFileFlags]);
+  const options = { ...engineOptions(values, signal, progress), ...checkpointOptions(values) };
   const graph = await stateGraphIfAsked(values, model, params);
   const result = await check(model, { ...options, params });
   progress.done();
