@@ -61,6 +61,12 @@ export interface SearchOptions {
   onState?: (id: number, bytes: Uint8Array) => void;
   /** Called for every transition that leaves its state (self-loops are not sent back by the expander). */
   onEdge?: (from: number, to: number, action: number) => void;
+  /** Send self-loops to `onEdge` too: every enabled action of every state is then one call. */
+  selfLoops?: boolean;
+  /** Liveness properties whose predicates label every expanded state (see `BatchResult.labels`). */
+  liveness?: Int32Array;
+  /** Called with each batch's labels and the number of its first state. */
+  onLabels?: (firstState: number, labels: Uint8Array) => void;
 }
 
 export interface SearchOutcome {
@@ -138,11 +144,12 @@ export async function search(
     const batchSize = batchSizeFor(options, seen.size, transitions, levelStart);
     const batches = Math.ceil(current.count / batchSize);
     const copies = runner.crossesThreads(batches);
+    const liveness = options.liveness ?? new Int32Array(0);
     function* requests(): Iterable<BatchRequest> {
       for (let from = 0; from < current.count; from += batchSize) {
         batchStarts.push(from);
         const to = Math.min(current.count, from + batchSize);
-        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
+        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge, selfLoops: options.selfLoops ?? false, liveness };
       }
     }
 
@@ -155,6 +162,7 @@ export async function search(
         throw new ModelError(`${where} ${message}; in state ${state}`);
       }
       const base = levelStart + batchStarts[batch++]!;
+      options.onLabels?.(base, result.labels);
       for (let i = 0; i < result.findings.length; i += 2) {
         const code = result.findings[i + 1]!;
         if (findings.has(code)) continue;

@@ -17,8 +17,10 @@ import { Expander } from './expand.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './inlineRunner.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
+import type { FairnessChoice } from './liveness/fairness.js';
+import { livenessPlan, livenessVerdicts } from './liveness/livenessPlan.js';
 import { LiveStatus, Tallies, Where, whereCode } from './liveStatus.js';
-import { threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
+import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
 import { buildInstance } from './modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from './params.js';
@@ -78,6 +80,11 @@ export interface CheckOptions {
   onState?: (id: number, state: unknown) => void;
   /** Called for every transition between two distinct states (self-loops are not reported). */
   onEdge?: (from: number, to: number, action: number) => void;
+  /**
+   * The fairness liveness properties assume: `none`, or `weak` or `strong` fairness of every actor
+   * (its actions as one group), in place of the model's own declarations, which apply by default.
+   */
+  fairness?: FairnessChoice;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -160,10 +167,11 @@ export async function runCheck(
     return { hi: fp.hi, lo: fp.lo };
   });
   live.words[live.searchWord] = whereCode(Where.idle);
-  const codes = [...selected.map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  const liveness = livenessPlan(model.name, instance, selected, actorsOf(instance), options);
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
-  const frame = frameOf(model, params, instance, selected, deadlock, tallies);
+  const frame = { ...frameOf(model, params, instance, selected, deadlock, tallies), fairness: liveness?.fairness };
   watch.onFrame?.(frame);
 
   const inline = inlineRunner(expander as Expander<unknown>);
@@ -176,7 +184,8 @@ export async function runCheck(
       deadlockCode: expander.deadlockCode,
       checkDeadlock: deadlock,
       stopAtFirst: options.stopAtFirst ?? false,
-      exhaustive: options.exhaustive ?? false,
+      // Liveness is decided on the whole graph: a search that stopped once the rest was decided could not.
+      exhaustive: (options.exhaustive ?? false) || liveness !== undefined,
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       batchSize: options.batchSize ?? 2048,
@@ -184,7 +193,13 @@ export async function runCheck(
       live,
       tallies,
       onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
-      onEdge: options.onEdge,
+      onEdge: liveness || options.onEdge ? (from, to, action) => {
+        liveness?.recorder.addEdge(from, to, action);
+        if (from !== to) options.onEdge?.(from, to, action);
+      } : undefined,
+      selfLoops: liveness !== undefined,
+      liveness: liveness?.codes,
+      onLabels: liveness && ((_, labels) => liveness.recorder.addLabels(labels)),
       onProgress: options.onProgress,
     });
   } finally {
@@ -203,9 +218,11 @@ export async function runCheck(
       initialStates: outcome.initialStates,
       depth: outcome.depth,
       bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
+      stateGraphBytes: liveness?.recorder.bytes,
     },
     { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
+    liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false) : undefined,
   );
 }
 
@@ -233,7 +250,7 @@ export function checksDeadlock(model: AnyModel, instance: ModelInstance<unknown>
 }
 
 export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
-  if (!names || names.length === 0) return [...all];
+  if (!names || names.length === 0) return all.filter((p) => !p.onlyWhenNamed);
   return names.map((name) => {
     const property = all.find((p) => p.name === name);
     if (!property) throw new UsageError(`unknown property '${name}'; accepted: ${all.map((p) => p.name).join(', ')}`);

@@ -6,6 +6,7 @@
  */
 import type { CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
+import { FAIRNESS_CHOICES } from './liveness/fairness.js';
 import type { ManyChecksOptions } from './manyChecks.js';
 
 /** What a whole-number option accepts, as help and errors say it. */
@@ -34,6 +35,7 @@ const names = (name: string): Rule => ({
   accepted: 'a list of property names',
   accepts: (v) => Array.isArray(v) && v.every((item) => typeof item === 'string'),
 });
+const oneOf = (name: string, choices: readonly string[]): Rule => ({ name, accepted: choices.join(', '), accepts: (v) => choices.includes(v as string) });
 const abortSignal: Rule = { name: 'signal', accepted: 'an AbortSignal', accepts: (v) => v instanceof AbortSignal };
 
 /** One rule per field of CheckOptions: a field added there without a rule does not compile. */
@@ -56,6 +58,7 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   onProgress: callback('onProgress'),
   onState: callback('onState'),
   onEdge: callback('onEdge'),
+  fairness: oneOf('--fairness', FAIRNESS_CHOICES),
 };
 
 export type ManyChecksOptionsInput = ManyChecksOptions & { unsafeSample?: number };

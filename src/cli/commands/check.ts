@@ -3,6 +3,7 @@ import type { Progress } from '../../bfs.js';
 import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
 import { defaultMaxMemoryMiB } from '../../limits.js';
+import { FAIRNESS_CHOICES } from '../../liveness/fairness.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
 import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '../../checkOptions.js';
@@ -26,6 +27,7 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
   { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
+  { flag: '--fairness', key: 'fairness', type: 'value', placeholder: 'KIND', doc: "the fairness liveness properties assume, in place of the model's: none, or weak or strong fairness of every actor", default: "the model's declarations", accepted: FAIRNESS_CHOICES.join(', ') },
   { flag: '--witnesses', key: 'witnesses', type: 'boolean', doc: 'also print the witness of each sometimes property as counterexamples are printed (and draw it in --html)', default: 'false' },
 ];
 
@@ -44,6 +46,7 @@ export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal,
     exhaustive: values.exhaustive,
     deadlock: values.deadlock,
     symmetry: values.symmetry,
+    fairness: values.fairness,
     signal,
     onProgress: (p: Progress) => progress.show(searchProgress(p)),
   };
