@@ -100,8 +100,8 @@ export function leadsTo<S>(name: string, from: (state: Immutable<S>) => boolean,
 }
 
 /**
- * A fairness assumption on a group of actions: those of `actor`, or those named `action` (of
- * `actor` and with `args` when given). The group is enabled in a state if any of its actions is,
+ * A fairness assumption on a group of actions: those of `actor`, or those named `action` (or one
+ * of the names `action` lists), of `actor` and with `args` when given. The group is enabled in a state if any of its actions is,
  * and taken by a step if the step is one of its actions. A behaviour (an infinite sequence of
  * steps; a state where no action is enabled repeats forever) is weakly fair to the group (TLA+'s
  * WF) if the group is not enabled in every state from some point on without being taken
@@ -110,9 +110,11 @@ export function leadsTo<S>(name: string, from: (state: Immutable<S>) => boolean,
  */
 export interface Fairness {
   readonly actor?: string;
-  readonly action?: string;
+  readonly action?: string | readonly string[];
   readonly args?: string;
   readonly kind: 'weak' | 'strong';
+  /** What reports call the group: by default its actor, action and args (`P0`, `enter`, `P1 enter`). */
+  readonly name?: string;
 }
 
 /** A model with its parameters resolved: everything the engine explores. */

@@ -20,14 +20,14 @@ type NamedAction = Pick<Action<unknown>, 'name' | 'actor' | 'args'>;
 
 function matches(declaration: Fairness, action: NamedAction): boolean {
   return (declaration.actor === undefined || declaration.actor === action.actor)
-    && (declaration.action === undefined || declaration.action === action.name)
+    && (declaration.action === undefined || [declaration.action].flat().includes(action.name))
     && (declaration.args === undefined || declaration.args === (action.args ?? ''));
 }
 
 /** The groups of a model's own declarations; a declaration that names no action is a mistake in the model. */
 function declaredGroups(model: string, declarations: readonly Fairness[], actions: readonly NamedAction[]): FairGroup[] {
   return declarations.map((declaration) => {
-    const group = [declaration.actor, declaration.action, declaration.args].filter(Boolean).join(' ');
+    const group = declaration.name ?? [declaration.actor, [declaration.action ?? []].flat().join('|'), declaration.args].filter(Boolean).join(' ');
     const members = actions.map((action) => (matches(declaration, action) ? 1 : 0));
     if (!group || !members.includes(1)) {
       throw new ModelError(`model '${model}' declares ${declaration.kind} fairness of ${group ? `'${group}'` : 'nothing (give an actor or an action)'}, which names no action of it`);
