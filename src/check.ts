@@ -27,6 +27,7 @@ import { describeParams, resolveParams, type RawValue } from './params.js';
 import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
+import { StateGraphCollector } from './stateGraphCollector.js';
 import { superviseCheck } from './supervisor.js';
 import { rebuildTrace } from './trace.js';
 
@@ -85,6 +86,12 @@ export interface CheckOptions {
    * (its actions as one group), in place of the model's own declarations, which apply by default.
    */
   fairness?: FairnessChoice;
+  /**
+   * Collect the reachable state graph (`--dot`) in the result's `stateGraph`, refusing with a
+   * UsageError a model of more states than this. The search then explores the whole space, as
+   * with `exhaustive`.
+   */
+  stateGraphLimit?: number;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -168,6 +175,7 @@ export async function runCheck(
   });
   live.words[live.searchWord] = whereCode(Where.idle);
   const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  const drawing = options.stateGraphLimit === undefined ? undefined : new StateGraphCollector(instance, { model: model.name, params: shownParams(params, instance) }, options.stateGraphLimit);
   const liveness = livenessPlan(model.name, instance, selected, actorsOf(instance), options);
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
@@ -185,16 +193,21 @@ export async function runCheck(
       checkDeadlock: deadlock,
       stopAtFirst: options.stopAtFirst ?? false,
       // Liveness is decided on the whole graph: a search that stopped once the rest was decided could not.
-      exhaustive: (options.exhaustive ?? false) || liveness !== undefined,
+      exhaustive: (options.exhaustive ?? false) || liveness !== undefined || drawing !== undefined,
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       batchSize: options.batchSize ?? 2048,
       interruption,
       live,
       tallies,
-      onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
-      onEdge: liveness || options.onEdge ? (from, to, action) => {
+      onState: options.onState || drawing ? (id, bytes) => {
+        const state = expander.unpack(bytes);
+        drawing?.addState(id, state);
+        options.onState?.(id, state);
+      } : undefined,
+      onEdge: liveness || drawing || options.onEdge ? (from, to, action) => {
         liveness?.recorder.addEdge(from, to, action);
+        drawing?.addEdge(from, to, action);
         if (from !== to) options.onEdge?.(from, to, action);
       } : undefined,
       selfLoops: liveness !== undefined,
@@ -207,7 +220,7 @@ export async function runCheck(
   }
 
   const { seen, findings } = outcome;
-  return resultOf(
+  const result = resultOf(
     frame,
     tallies,
     {
@@ -224,6 +237,7 @@ export async function runCheck(
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
     liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false) : undefined,
   );
+  return drawing && outcome.complete ? { ...result, stateGraph: drawing.graph(outcome.initialStates) } : result;
 }
 
 function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {
@@ -233,13 +247,18 @@ function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unkno
   }
   return {
     model: model.name,
-    params: instance.configuration ? { ...instance.configuration } : describeParams(params as never),
+    params: shownParams(params, instance),
     actors: actorsOf(instance),
     checked,
     actions: instance.actions.map(({ name, actor, args }) => ({ name, actor, args })),
     properties: instance.properties.map(({ name }) => ({ name })),
     tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
   };
+}
+
+/** The parameters reports show: the model's configuration, else its resolved parameters. */
+function shownParams(params: unknown, instance: ModelInstance<unknown>): Record<string, unknown> {
+  return instance.configuration ? { ...instance.configuration } : describeParams(params as never);
 }
 
 /** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */

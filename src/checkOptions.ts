@@ -59,6 +59,7 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   onState: callback('onState'),
   onEdge: callback('onEdge'),
   fairness: oneOf('--fairness', FAIRNESS_CHOICES),
+  stateGraphLimit: wholeNumber('stateGraphLimit', 1),
 };
 
 export type ManyChecksOptionsInput = ManyChecksOptions & { unsafeSample?: number };

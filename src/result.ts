@@ -3,6 +3,7 @@
  * library API. Every field is plain JSON.
  */
 import type { PropertyKind } from './model.js';
+import type { StateGraph } from './stateGraphCollector.js';
 
 /** A field that a step changed: `path` is written as in code (`flag[0]`, `msgs.commit`). */
 export interface Change {
@@ -110,6 +111,8 @@ export interface CheckResult {
   actors: string[];
   properties: PropertyResult[];
   coverage: ActionCoverage[];
+  /** The reachable state graph, when `stateGraphLimit` asked for it and the search explored the whole space. */
+  stateGraph?: StateGraph;
 }
 
 /**

@@ -23,7 +23,7 @@ import { threadExecArgv, threadScript } from './workerPool.js';
 /** The options a search thread takes: those of CheckOptions that are plain data and that it applies itself. */
 export type SearchThreadOptions = Pick<
   CheckOptions,
-  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers' | 'fairness'
+  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers' | 'fairness' | 'stateGraphLimit'
 > & { workers: number };
 
 /** What the supervisor sends the search thread. */
@@ -79,6 +79,7 @@ export function superviseCheck(
       batchSize: options.batchSize,
       minBatchesForWorkers: options.minBatchesForWorkers,
       fairness: options.fairness,
+      stateGraphLimit: options.stateGraphLimit,
     },
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,

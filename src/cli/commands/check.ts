@@ -10,7 +10,8 @@ import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '
 import type { FlagSpec, ParsedArgs } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
 import { searchProgress, type LiveLine } from '../progress.js';
-import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
+import { reportFileFlags, writeReportFiles } from '../reportFiles.js';
+import { STATE_GRAPH_LIMIT } from '../../stateGraph.js';
 
 /** The engine's flags, shared by every command that runs checks. */
 export const engineFlags: FlagSpec[] = [
@@ -61,10 +62,11 @@ export function exitCodeOf(result: CheckResult): number {
 export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const { model, params, values, progress } = await parseCommandLine(argv, [...engineFlags, ...reportFileFlags]);
   const options = engineOptions(values, signal, progress);
-  const graph = await stateGraphIfAsked(values, model, params);
-  const result = await check(model, { ...options, params });
+  // --dot's graph comes from this search, which refuses a model too large to draw at once.
+  const result = await check(model, { ...options, params, stateGraphLimit: typeof values.dot === 'string' ? STATE_GRAPH_LIMIT : undefined });
   progress.done();
-  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
-  writeReportFiles(values, result, graph);
+  const { stateGraph, ...report } = result;
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
+  writeReportFiles(values, result, stateGraph);
   return exitCodeOf(result);
 }
