@@ -65,8 +65,8 @@ export interface SearchOptions {
   selfLoops?: boolean;
   /** Liveness properties whose predicates label every expanded state (see `BatchResult.labels`). */
   liveness?: Int32Array;
-  /** Called with each batch's labels and the number of its first state. */
-  onLabels?: (firstState: number, labels: Uint8Array) => void;
+  /** Called with each batch's labels; batches come in order, so labels come in the order of state numbers. */
+  onLabels?: (labels: Uint8Array) => void;
 }
 
 export interface SearchOutcome {
@@ -162,7 +162,7 @@ export async function search(
         throw new ModelError(`${where} ${message}; in state ${state}`);
       }
       const base = levelStart + batchStarts[batch++]!;
-      options.onLabels?.(base, result.labels);
+      options.onLabels?.(result.labels);
       for (let i = 0; i < result.findings.length; i += 2) {
         const code = result.findings[i + 1]!;
         if (findings.has(code)) continue;

@@ -212,7 +212,7 @@ export async function runCheck(
       } : undefined,
       selfLoops: liveness !== undefined,
       liveness: liveness?.codes,
-      onLabels: liveness && ((_, labels) => liveness.recorder.addLabels(labels)),
+      onLabels: liveness && ((labels) => liveness.recorder.addLabels(labels)),
       onProgress: options.onProgress,
     });
   } finally {

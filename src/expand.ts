@@ -59,8 +59,8 @@ export interface BatchResult {
   /** Findings as (state index in the batch, code): a property index, or `deadlockCode`. */
   findings: Uint32Array;
   /**
-   * Per expanded state, one byte per property of `request.liveness`: bit 0 its `holds`, bit 1 its
-   * `from` (always set for a property without one).
+   * Per expanded state, one byte per property of `request.liveness`: `HOLDS` if its `holds` is
+   * true there, `FROM` if its `from` is (always, for a property without one).
    */
   labels: Uint8Array;
   /** The search was asked to stop: only the first `expanded` states of the batch were expanded (the last perhaps partly). */
@@ -68,6 +68,10 @@ export interface BatchResult {
   expanded: number;
   fault?: ModelFault;
 }
+
+/** The bits of a state's label for one liveness property (see `BatchResult.labels`). */
+export const HOLDS = 1;
+export const FROM = 2;
 
 /** Grows a Uint32Array by doubling. */
 export class U32List {
@@ -275,7 +279,7 @@ export class Expander<S> {
           words[word] = whereCode(Where.property, liveness[k]!);
           const to = asBoolean(property.holds(state as never));
           const from = property.from ? asBoolean(property.from(state as never)) : true;
-          labels[i * liveness.length + k] = (to ? 1 : 0) | (from ? 2 : 0);
+          labels[i * liveness.length + k] = (to ? HOLDS : 0) | (from ? FROM : 0);
         }
 
         let enabled = 0;

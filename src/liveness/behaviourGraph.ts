@@ -7,6 +7,8 @@
  */
 import { U32List } from '../expand.js';
 
+export { FROM, HOLDS } from '../expand.js';
+
 /** The recorded graph once the search is over: state s's edges are `to`/`action`[start[s], start[s + 1]). */
 export interface BehaviourGraph {
   states: number;
@@ -14,15 +16,11 @@ export interface BehaviourGraph {
   start: Uint32Array;
   to: Uint32Array;
   action: Uint32Array;
-  /** Per state, one byte per liveness property: bit 0 its `holds`, bit 1 its `from`. */
+  /** Per state, one byte per liveness property: `HOLDS` if its `holds` is true there, `FROM` if its `from` is. */
   labels: Uint8Array;
   /** How many liveness properties label each state. */
   properties: number;
 }
-
-/** The label bit of a property's `holds`, and of its `from`. */
-export const HOLDS = 1;
-export const FROM = 2;
 
 export class BehaviourGraphRecorder {
   private readonly start = new U32List();
@@ -40,9 +38,9 @@ export class BehaviourGraphRecorder {
     this.action.push(action);
   }
 
-  /** Records a batch's labels (batches come in order, so they follow one another). */
+  /** Records a batch's labels (batches come in order, so they follow one another); each batch's are its own array. */
   addLabels(labels: Uint8Array): void {
-    this.labelBatches.push(labels.slice());
+    this.labelBatches.push(labels);
     this.labelBytes += labels.length;
   }
 
