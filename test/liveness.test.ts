@@ -130,7 +130,8 @@ describe('the lasso in the reports', () => {
     const page = readFileSync(html, 'utf8');
     expect(page.match(/<tr data-step="\d" class="in-loop">/g)).toHaveLength(4);
     expect(page).toContain('class="initial loop-start"');
-    expect(page).toContain('Back to state 1: the loop of 4 steps repeats forever.');
+    expect(page).toContain('Back to step 0: the loop of 4 steps repeats forever.');
+    expect(page).toContain('<dt>liveness</dt><dd>assuming no fairness</dd>');
   });
 
   it('simulate refuses a liveness property by name and leaves it out by default', () => {

@@ -19,7 +19,7 @@ function named(property: Pick<PropertyResult, 'name' | 'doc'>): string {
  * for a lasso, what its loop does and the property it breaks.
  */
 export function hazardSentence(property: Pick<PropertyResult, 'name' | 'doc' | 'status' | 'trace' | 'loopStart' | 'traceLength'>): string {
-  if (property.loopStart !== undefined) return `${clause(loopSentence(property))}, which breaks ${named(property)}.`;
+  if (property.loopStart !== undefined) return `${clause(loopSentence(property, 'step'))}, which breaks ${named(property)}.`;
   const last = property.trace?.at(-1);
   const verb = property.status === 'witnessed' ? 'reaches' : 'breaks';
   if (!last || last.index === 0) return `The initial state already ${verb} ${named(property)}.`;

@@ -19,10 +19,14 @@ export function endsStuck(p: Pick<PropertyResult, 'loopStart' | 'traceLength'>):
   return p.loopStart === p.traceLength;
 }
 
-/** What the lasso does after its last step: `Back to state 3: the loop repeats forever.` (states numbered from 1). */
-export function loopSentence(p: Pick<PropertyResult, 'loopStart' | 'traceLength'>): string {
-  const state = p.loopStart! + 1;
+/**
+ * What the lasso does after its last step, naming the state where the loop starts as the text
+ * report numbers states (`Back to state 3: ...`, from 1) or as the HTML swimlane numbers steps
+ * (`Back to step 2: ...`, the actions taken so far).
+ */
+export function loopSentence(p: Pick<PropertyResult, 'loopStart' | 'traceLength'>, numbering: 'state' | 'step'): string {
+  const where = numbering === 'state' ? `state ${p.loopStart! + 1}` : `step ${p.loopStart!}`;
   return endsStuck(p)
-    ? `No action is enabled in state ${state}: the behavior stays there forever.`
-    : `Back to state ${state}: the loop of ${p.traceLength! - p.loopStart!} steps repeats forever.`;
+    ? `No action is enabled at ${where}: the behavior stays there forever.`
+    : `Back to ${where}: the loop of ${p.traceLength! - p.loopStart!} steps repeats forever.`;
 }

@@ -58,7 +58,7 @@ function traceBlock(p: PropertyResult, fairness: CheckResult['fairness']): strin
   return [
     `${headline(p)} A behavior that breaks it assuming ${fairnessPhrase(fairness)} (the search's shortest path to where it waits, then a loop):`,
     formatTrace(p.trace!, p.loopStart),
-    loopSentence(p),
+    loopSentence(p, 'state'),
   ];
 }
 

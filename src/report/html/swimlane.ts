@@ -63,7 +63,7 @@ export function swimlaneHtml(trace: readonly TraceStep[], actors: readonly strin
   const lanes = lanesOf(actors, trace);
   const heads = lanes.map((lane, i) => `<th scope="col" class="lane-head" style="${hue(i)}">${escapeHtml(lane)}</th>`).join('');
   const loopStart = lasso?.loopStart;
-  const back = loopStart === undefined ? [] : [`<tr class="loop-back"><td colspan="${lanes.length + 1}">${escapeHtml(loopSentence(lasso!))}</td></tr>`];
+  const back = loopStart === undefined ? [] : [`<tr class="loop-back"><td colspan="${lanes.length + 1}">${escapeHtml(loopSentence(lasso!, 'step'))}</td></tr>`];
   const rows = [...trace.map((step, i) => stepRow(step, lanes, loopStart === undefined && i === trace.length - 1 && i > 0, loopStart)), ...back].join('\n');
   return (
     `<table class="swimlane">` +
