@@ -134,6 +134,10 @@ describe('the lasso in the reports', () => {
     expect(page).toContain('<dt>liveness</dt><dd>assuming no fairness</dd>');
   });
 
+  it('the command line refuses --max-depth with a liveness property: exit 2, one line', () => {
+    expectUsageError(cocomc('check', 'peterson', '--max-depth', '3'), 'cocomc: --max-depth cannot check liveness properties (P0NeverStarves, P1NeverStarves)');
+  });
+
   it('simulate refuses a liveness property by name and leaves it out by default', () => {
     expectUsageError(cocomc('simulate', 'peterson', '--property', 'P0NeverStarves'), "cocomc: simulate cannot check leadsTo property 'P0NeverStarves'");
     expect(cocomc('simulate', 'peterson', '--runs', '5').stdout).not.toContain('NeverStarves');

@@ -16,7 +16,7 @@ import type { FlagSpec, ParsedArgs } from './args.js';
 export const reportFileFlags: FlagSpec[] = [
   { flag: '--html', key: 'html', type: 'value', output: true, placeholder: 'FILE', doc: 'also write the report as one self-contained HTML page: swimlane counterexamples beside their states', default: 'none', accepted: 'a file path' },
   { flag: '--itf', key: 'itf', type: 'value', output: true, placeholder: 'FILE', doc: "also write a trace in the Informal Trace Format (Apalache, Quint): --property's, else the first violated one's", default: 'none', accepted: 'a file path' },
-  { flag: '--dot', key: 'dot', type: 'value', output: true, placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out)`, default: 'none', accepted: 'a file path' },
+  { flag: '--dot', key: 'dot', type: 'value', output: true, placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out); the search then explores the whole space`, default: 'none', accepted: 'a file path' },
 ];
 
 const note = (line: string): void => void process.stderr.write(`cocomc: ${line}\n`);
