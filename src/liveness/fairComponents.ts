@@ -11,7 +11,7 @@
  */
 import type { BehaviourGraph } from './behaviourGraph.js';
 import type { FairGroup } from './fairness.js';
-import { stronglyConnectedComponents } from './scc.js';
+import { ComponentFinder } from './scc.js';
 
 type Edges = Pick<BehaviourGraph, 'start' | 'to' | 'action'>;
 type Graph = Edges & Pick<BehaviourGraph, 'states'>;
@@ -47,7 +47,8 @@ function hasCycle(graph: Graph, members: readonly number[]): boolean {
 export function fairComponents(graph: Graph, inside: Uint8Array, roots: Iterable<number>, groups: readonly FairGroup[]): number[][] {
   const fair: number[][] = [];
   const mask = new Uint8Array(graph.states);
-  const work = [stronglyConnectedComponents(graph, inside, roots)];
+  const finder = new ComponentFinder(graph);
+  const work = [finder.components(inside, roots)];
   while (work.length > 0) {
     for (const members of work.pop()!) {
       if (!hasCycle(graph, members)) continue;
@@ -63,7 +64,7 @@ export function fairComponents(graph: Graph, inside: Uint8Array, roots: Iterable
       if (!unfair && blocked.size === 0) fair.push(members);
       else if (!unfair) {
         for (const s of blocked) mask[s] = 0;
-        work.push(stronglyConnectedComponents(graph, mask, members));
+        work.push(finder.components(mask, members));
       }
       for (const s of members) mask[s] = 0;
     }
