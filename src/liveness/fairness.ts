@@ -46,7 +46,8 @@ export function fairGroups(
 ): FairGroup[] {
   if (choice === undefined) return declaredGroups(model, declarations ?? [], actions);
   if (choice === 'none') return [];
-  return actors
+  // Every actor that takes an action, in the model's lane order first: a lane list may leave one out.
+  return [...new Set([...actors, ...actions.map((a) => a.actor)])]
     .map((actor) => ({ kind: choice, group: actor, actions: Uint8Array.from(actions, (a) => (a.actor === actor ? 1 : 0)) }))
     .filter((group) => group.actions.includes(1));
 }

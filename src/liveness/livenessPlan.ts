@@ -1,14 +1,13 @@
 /**
  * What a check does for its liveness properties: refuses what would make their verdicts unsound,
  * records the state graph while the search runs, and once a complete search is over, finds each
- * property's lasso (replayed into a trace) or its proof that none exists.
+ * property's lasso (replayed into a trace), or that it has none.
  */
 import { UsageError } from '../errors.js';
 import { isLiveness, type ModelInstance, type Property } from '../model.js';
-import type { SeenSet } from '../seenSet.js';
-import { NO_PARENT } from '../seenSet.js';
-import { traceFromPath } from '../trace.js';
 import type { FairnessResult, TraceStep } from '../result.js';
+import { NO_PARENT, type SeenSet } from '../seenSet.js';
+import { traceFromPath } from '../trace.js';
 import { BehaviourGraphRecorder } from './behaviourGraph.js';
 import { fairGroups, type FairGroup, type FairnessChoice } from './fairness.js';
 import { livenessViolation } from './livenessViolation.js';
