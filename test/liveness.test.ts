@@ -95,6 +95,13 @@ describe('what liveness refuses, and an incomplete search', () => {
     await expect(check(peterson, { fairness: 'fair' as never })).rejects.toThrow("bad value 'fair' for --fairness; accepted: none, weak, strong");
   });
 
+  it('--fairness weak covers every actor that takes an action, also one the model\'s lanes leave out', async () => {
+    const lanes = { ...detour, build: () => ({ ...detour.build({}), actors: ['spinner'] }) };
+    const result = await check(lanes, { fairness: 'weak' });
+    expect(result.fairness).toEqual([{ kind: 'weak', group: 'spinner' }, { kind: 'weak', group: 'worker' }]);
+    expect(result.properties[0]!.status).toBe('violated');
+  });
+
   it('a fairness declaration that names no action is a model error', async () => {
     const broken = { ...detour, build: () => ({ ...detour.build({}), fairness: [{ actor: 'nobody', kind: 'weak' as const }] }) };
     await expect(check(broken)).rejects.toThrow("model 'detour' declares weak fairness of 'nobody', which names no action of it");
