@@ -1,9 +1,10 @@
 /**
  * Peterson's mutual exclusion for two processes, and a naive lock that only raises a flag.
- * Peterson's keeps mutual exclusion and lets each process reach its critical section; the naive
- * lock lets both in (its shortest counterexample: both check, then both raise their flags).
+ * Peterson's keeps mutual exclusion and lets each process reach its critical section, and under
+ * weak fairness of both processes neither starves; the naive lock lets both in (its shortest
+ * counterexample: both check, then both raise their flags).
  */
-import { always, defineModel, sometimes, type Action, type Property } from '../src/model.js';
+import { always, defineModel, leadsTo, sometimes, type Action, type Property } from '../src/model.js';
 
 type Pc = 'idle' | 'setTurn' | 'wait' | 'cs';
 
@@ -21,6 +22,14 @@ const mutexProperties: Property<Mutex>[] = [
   always('MutualExclusion', (s) => !(s.pc[0] === 'cs' && s.pc[1] === 'cs'), 'never both processes in the critical section'),
   ...processes.map((i) => sometimes<Mutex>(`P${i}EntersCritical`, (s) => s.pc[i] === 'cs', `process ${i} can reach its critical section`)),
 ];
+
+/**
+ * Starvation freedom: a process outside its critical section gets there. An idle process's only
+ * step is to ask (raise its flag), so an idle one is one about to ask: without fairness it may
+ * never be scheduled while the other enters and leaves forever.
+ */
+const starvationFreedom: Property<Mutex>[] = processes.map((i) =>
+  leadsTo<Mutex>(`P${i}NeverStarves`, (s) => s.pc[i] !== 'cs', (s) => s.pc[i] === 'cs', `process ${i}, outside its critical section, reaches it`));
 
 function petersonActions(i: 0 | 1): Action<Mutex>[] {
   const j = other(i);
@@ -46,14 +55,15 @@ function naiveActions(i: 0 | 1): Action<Mutex>[] {
 
 export const peterson = defineModel({
   name: 'peterson',
-  summary: "Peterson's mutual exclusion for 2 processes: mutual exclusion holds, both can enter",
+  summary: "Peterson's mutual exclusion for 2 processes: mutual exclusion holds, both can enter, neither starves",
   module: import.meta.url,
   params: {},
   build: () => ({
     initialStates: [initial],
     actions: processes.flatMap(petersonActions),
-    properties: mutexProperties,
+    properties: [...mutexProperties, ...starvationFreedom],
     isFinal: () => false,
+    fairness: processes.map((i) => ({ actor: `P${i}`, kind: 'weak' as const })),
   }),
 });
 

@@ -1,4 +1,7 @@
-/** The CoCo model's nine properties (spec section 7), and under kexec two more (spec 11.7), in the specs' order. */
+/**
+ * The CoCo model's nine properties (spec section 7), and under kexec two more (spec 11.7), in the
+ * specs' order; then a liveness property checked only when named.
+ */
 import type { Property } from '../src/model.js';
 import type { CocoConfig } from '../models/coco/config.js';
 import { stopped } from '../models/coco/kexec.js';
@@ -6,6 +9,7 @@ import type { CocoState } from '../models/coco/state.js';
 import { canComplete } from './canComplete.js';
 import { completesConsistently } from './completesConsistently.js';
 import { consistentTranslations } from './consistentTranslations.js';
+import { conversionReturns } from './conversionReturns.js';
 import { errorLeavesNoHazard } from './errorLeavesNoHazard.js';
 import { kexecAccounting } from './kexecAccounting.js';
 import { kexecLeavesAllPrivate } from './kexecLeavesAllPrivate.js';
@@ -27,6 +31,7 @@ export function cocoProperties(config: CocoConfig): Property<CocoState>[] {
     noErrorWithoutFaults(config),
     ...(config.kexec === 'none' ? [] : [kexecLeavesAllPrivate(config), kexecAccounting]),
     canComplete,
+    conversionReturns(config),
   ];
 }
 

@@ -78,6 +78,12 @@ export interface SearchOptions {
   resume?: LevelBoundary;
   /** Called between two levels when there is a next one; the search goes on once it has returned. */
   atLevelBoundary?: (boundary: LevelBoundary) => void | Promise<void>;
+  /** Send self-loops to `onEdge` too: every enabled action of every state is then one call. */
+  selfLoops?: boolean;
+  /** Liveness properties whose predicates label every expanded state (see `BatchResult.labels`). */
+  liveness?: Int32Array;
+  /** Called with each batch's labels; batches come in order, so labels come in the order of state numbers. */
+  onLabels?: (labels: Uint8Array) => void;
 }
 
 export interface SearchOutcome {
@@ -156,11 +162,12 @@ export async function search(
     const batchSize = batchSizeFor(options, seen.size, transitions, levelStart);
     const batches = Math.ceil(current.count / batchSize);
     const copies = runner.crossesThreads(batches);
+    const liveness = options.liveness ?? new Int32Array(0);
     function* requests(): Iterable<BatchRequest> {
       for (let from = 0; from < current.count; from += batchSize) {
         batchStarts.push(from);
         const to = Math.min(current.count, from + batchSize);
-        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge };
+        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge, selfLoops: options.selfLoops ?? false, liveness };
       }
     }
 
@@ -173,6 +180,7 @@ export async function search(
         throw new ModelError(`${where} ${message}; in state ${state}`);
       }
       const base = levelStart + batchStarts[batch++]!;
+      options.onLabels?.(result.labels);
       for (let i = 0; i < result.findings.length; i += 2) {
         const code = result.findings[i + 1]!;
         if (findings.has(code)) continue;

@@ -17,14 +17,17 @@ import { Expander } from './expand.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './inlineRunner.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
+import type { FairnessChoice } from './liveness/fairness.js';
+import { livenessPlan, livenessVerdicts } from './liveness/livenessPlan.js';
 import { LiveStatus, Tallies, Where, whereCode } from './liveStatus.js';
-import { threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
+import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
 import { buildInstance } from './modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from './params.js';
 import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
+import { StateGraphCollector } from './stateGraphCollector.js';
 import { superviseCheck } from './supervisor.js';
 import { checkpointing, requireCheckpointsUsable, resumedResult } from './checkpoint/session.js';
 import { rebuildTrace } from './trace.js';
@@ -85,6 +88,17 @@ export interface CheckOptions {
   checkpointEvery?: number;
   /** Go on from the checkpoint in this directory, written by a check of the same model, parameters and result-changing options. */
   resume?: string;
+  /**
+   * The fairness liveness properties assume: `none`, or `weak` or `strong` fairness of every actor
+   * (its actions as one group), in place of the model's own declarations, which apply by default.
+   */
+  fairness?: FairnessChoice;
+  /**
+   * Collect the reachable state graph (`--dot`) in the result's `stateGraph`, refusing with a
+   * UsageError a model of more states than this. The search then explores the whole space, as
+   * with `exhaustive`.
+   */
+  stateGraphLimit?: number;
 }
 
 /** The name deadlocks are reported under, as a property of their own. */
@@ -171,10 +185,15 @@ export async function runCheck(
     return { hi: fp.hi, lo: fp.lo };
   });
   live.words[live.searchWord] = whereCode(Where.idle);
-  const codes = [...selected.map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  if (options.stateGraphLimit !== undefined && (options.checkpoint !== undefined || options.resume !== undefined)) {
+    throw new UsageError('--checkpoint and --resume cannot draw the state graph (--dot): a checkpoint keeps no state graph; drop one');
+  }
+  const drawing = options.stateGraphLimit === undefined ? undefined : new StateGraphCollector(instance, { model: model.name, params: shownParams(params, instance) }, options.stateGraphLimit);
+  const liveness = livenessPlan(model.name, instance, selected, actorsOf(instance), options);
   const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
-  const frame = frameOf(model, params, instance, selected, deadlock, tallies);
+  const frame = { ...frameOf(model, params, instance, selected, deadlock, tallies), fairness: liveness?.fairness };
   watch.onFrame?.(frame);
   const saved = checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started);
 
@@ -188,15 +207,27 @@ export async function runCheck(
       deadlockCode: expander.deadlockCode,
       checkDeadlock: deadlock,
       stopAtFirst: options.stopAtFirst ?? false,
-      exhaustive: options.exhaustive ?? false,
+      // Liveness is decided on the whole graph: a search that stopped once the rest was decided could not.
+      exhaustive: (options.exhaustive ?? false) || liveness !== undefined || drawing !== undefined,
       maxStates: options.maxStates,
       maxDepth: options.maxDepth,
       batchSize: options.batchSize ?? 2048,
       interruption,
       live,
       tallies,
-      onState: options.onState && ((id, bytes) => options.onState!(id, expander.unpack(bytes))),
-      onEdge: options.onEdge,
+      onState: options.onState || drawing ? (id, bytes) => {
+        const state = expander.unpack(bytes);
+        drawing?.addState(id, state);
+        options.onState?.(id, state);
+      } : undefined,
+      onEdge: liveness || drawing || options.onEdge ? (from, to, action) => {
+        liveness?.recorder.addEdge(from, to, action);
+        drawing?.addEdge(from, to, action);
+        if (from !== to) options.onEdge?.(from, to, action);
+      } : undefined,
+      selfLoops: liveness !== undefined,
+      liveness: liveness?.codes,
+      onLabels: liveness && ((labels) => liveness.recorder.addLabels(labels)),
       onProgress: options.onProgress,
       resume: saved.resume,
       atLevelBoundary: saved.atLevelBoundary,
@@ -217,11 +248,14 @@ export async function runCheck(
       initialStates: outcome.initialStates,
       depth: outcome.depth,
       bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
+      stateGraphBytes: liveness?.recorder.bytes,
     },
     { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
+    liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false) : undefined,
   );
-  return saved.resumedFrom ? resumedResult(result, saved.resumedFrom) : result;
+  const drawn = drawing && outcome.complete ? { ...result, stateGraph: drawing.graph(outcome.initialStates) } : result;
+  return saved.resumedFrom ? resumedResult(drawn, saved.resumedFrom) : drawn;
 }
 
 function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {
@@ -231,13 +265,18 @@ function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unkno
   }
   return {
     model: model.name,
-    params: instance.configuration ? { ...instance.configuration } : describeParams(params as never),
+    params: shownParams(params, instance),
     actors: actorsOf(instance),
     checked,
     actions: instance.actions.map(({ name, actor, args }) => ({ name, actor, args })),
     properties: instance.properties.map(({ name }) => ({ name })),
     tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
   };
+}
+
+/** The parameters reports show: the model's configuration, else its resolved parameters. */
+function shownParams(params: unknown, instance: ModelInstance<unknown>): Record<string, unknown> {
+  return instance.configuration ? { ...instance.configuration } : describeParams(params as never);
 }
 
 /** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */
@@ -248,7 +287,7 @@ export function checksDeadlock(model: AnyModel, instance: ModelInstance<unknown>
 }
 
 export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
-  if (!names || names.length === 0) return [...all];
+  if (!names || names.length === 0) return all.filter((p) => !p.onlyWhenNamed);
   return names.map((name) => {
     const property = all.find((p) => p.name === name);
     if (!property) throw new UsageError(`unknown property '${name}'; accepted: ${all.map((p) => p.name).join(', ')}`);

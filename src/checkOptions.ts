@@ -6,6 +6,7 @@
  */
 import type { CheckOptions } from './check.js';
 import { UsageError } from './errors.js';
+import { FAIRNESS_CHOICES } from './liveness/fairness.js';
 import type { ManyChecksOptions } from './manyChecks.js';
 import { parseShard, SHARD_ACCEPTED, type ShardOption } from './sweep/shard.js';
 
@@ -38,6 +39,7 @@ const names = (name: string): Rule => ({
 const directory = (name: string): Rule => ({ name, accepted: 'a directory path', accepts: (v) => typeof v === 'string' && v !== '' });
 /** What a minutes option accepts. */
 export const MINUTES = 'a number of minutes >= 0';
+const oneOf = (name: string, choices: readonly string[]): Rule => ({ name, accepted: choices.join(', '), accepts: (v) => choices.includes(v as string) });
 const abortSignal: Rule = { name: 'signal', accepted: 'an AbortSignal', accepts: (v) => v instanceof AbortSignal };
 
 /** One rule per field of CheckOptions: a field added there without a rule does not compile. */
@@ -63,6 +65,8 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   checkpoint: directory('--checkpoint'),
   checkpointEvery: { name: '--checkpoint-every', accepted: MINUTES, accepts: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 },
   resume: directory('--resume'),
+  fairness: oneOf('--fairness', FAIRNESS_CHOICES),
+  stateGraphLimit: wholeNumber('stateGraphLimit', 1),
 };
 
 export type ManyChecksOptionsInput = ManyChecksOptions & ShardOption & { unsafeSample?: number };

@@ -30,6 +30,10 @@ export interface BatchRequest extends PackedStates {
   checkDeadlock: boolean;
   /** Send each successor fingerprint once per batch (the first); off when every edge is wanted. */
   dedup: boolean;
+  /** Send self-loops too, as successors equal to their parent (a state graph for liveness needs them). */
+  selfLoops: boolean;
+  /** Indices of the liveness properties whose predicates label each state (see `BatchResult.labels`). */
+  liveness: Int32Array;
 }
 
 /** Where a model's code failed, for a one-line report naming the action, the actor and the state. */
@@ -48,20 +52,29 @@ export interface BatchResult {
   unexplored: number;
   /** Per action index, how many times it was enabled. */
   generated: Uint32Array;
-  /** Successors other than self-loops: bytes[ends[i-1] ?? 0, ends[i]). */
+  /** Successors, self-loops only when the request asks for them: bytes[ends[i-1] ?? 0, ends[i]). */
   successors: PackedStates;
   /** Per successor: the parent's index in the batch, the action index, and the fingerprint's two halves. */
   meta: Uint32Array;
   /** Findings as (state index in the batch, code): a property index, or `deadlockCode`. */
   findings: Uint32Array;
+  /**
+   * Per expanded state, one byte per property of `request.liveness`: `HOLDS` if its `holds` is
+   * true there, `FROM` if its `from` is (always, for a property without one).
+   */
+  labels: Uint8Array;
   /** The search was asked to stop: only the first `expanded` states of the batch were expanded (the last perhaps partly). */
   stopped: boolean;
   expanded: number;
   fault?: ModelFault;
 }
 
+/** The bits of a state's label for one liveness property (see `BatchResult.labels`). */
+export const HOLDS = 1;
+export const FROM = 2;
+
 /** Grows a Uint32Array by doubling. */
-class U32List {
+export class U32List {
   data = new Uint32Array(256);
   length = 0;
   /**
@@ -224,11 +237,12 @@ export class Expander<S> {
   }
 
   expand(request: BatchRequest): BatchResult {
-    const { bytes, ends, properties, generate, checkDeadlock, dedup } = request;
+    const { bytes, ends, properties, generate, checkDeadlock, dedup, selfLoops, liveness } = request;
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
     const generated = new Uint32Array(actions.length);
+    const labels = new Uint8Array(ends.length * liveness.length);
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
     this.sent.startBatch();
@@ -259,6 +273,13 @@ export class Expander<S> {
             findings.push(i);
             findings.push(properties[k]!);
           }
+        }
+        for (let k = 0; k < liveness.length; k++) {
+          const property = props[liveness[k]!]!;
+          words[word] = whereCode(Where.property, liveness[k]!);
+          const to = asBoolean(property.holds(state as never));
+          const from = property.from ? asBoolean(property.from(state as never)) : true;
+          labels[i * liveness.length + k] = (to ? HOLDS : 0) | (from ? FROM : 0);
         }
 
         let enabled = 0;
@@ -293,7 +314,7 @@ export class Expander<S> {
           codec.encode(this.canonical(next), scratch);
           const length = scratch.length - from;
           // Fast path: a self-loop is counted as a transition but needs no fingerprint.
-          if (length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {
+          if (!selfLoops && length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {
             scratch.length = from;
             continue;
           }
@@ -320,7 +341,7 @@ export class Expander<S> {
       }
     } catch (error) {
       return {
-        transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0),
+        transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0), labels,
         successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
         stopped: false,
         expanded,
@@ -340,6 +361,7 @@ export class Expander<S> {
       successors: { bytes: this.transfers ? scratch.toBytes() : scratch.bytes.subarray(0, scratch.length), ends: this.ends.take(this.transfers) },
       meta: meta.take(this.transfers),
       findings: findings.take(this.transfers),
+      labels,
       stopped,
       expanded,
     };

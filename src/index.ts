@@ -2,8 +2,8 @@
  * cocomc's public API: define a model, check it, read the result. Everything a user imports
  * comes from here.
  */
-export { defineModel, always, sometimes } from './model.js';
-export type { Action, RecipeAction, SuccessorAction, Property, ModelInstance, ModelDefinition, AnyModel, Draft, Immutable } from './model.js';
+export { defineModel, always, sometimes, eventually, leadsTo } from './model.js';
+export type { Action, RecipeAction, SuccessorAction, Property, PropertyKind, Fairness, ModelInstance, ModelDefinition, AnyModel, Draft, Immutable } from './model.js';
 export { param } from './params.js';
 export type { ParamSpec, ParamSpecs, ParamsOf } from './params.js';
 export { ByteReader, ByteWriter } from './codec.js';
@@ -12,7 +12,7 @@ export { check, DEADLOCK } from './check.js';
 export type { CheckOptions } from './check.js';
 export type { Progress } from './bfs.js';
 export { verdictOf } from './result.js';
-export type { CheckResult, PropertyResult, PropertyStatus, TraceStep, Change, ActionCoverage, StopReason } from './result.js';
+export type { CheckResult, PropertyResult, PropertyStatus, TraceStep, Change, ActionCoverage, StopReason, FairnessResult } from './result.js';
 export { applyAction, isEnabled } from './trace.js';
 export { ExitCode, UsageError, ModelError } from './errors.js';
 export { sweep } from './sweep/sweep.js';

@@ -51,17 +51,32 @@ export interface SuccessorAction<S> extends ActionBase<S> {
 /** One action of a model: a guard, an effect and a name. */
 export type Action<S> = RecipeAction<S> | SuccessorAction<S>;
 
-/** A named predicate over states, of one of two kinds. */
+/** What a property asks of `holds`: of every reachable state, of some, or of every fair behaviour. */
+export type PropertyKind = 'always' | 'sometimes' | 'eventually' | 'leadsTo';
+
+/** A named predicate over states, of one of four kinds. */
 export interface Property<S> {
   /** The name reports and `--property` use. */
   readonly name: string;
-  /** `always`: an invariant, true in every reachable state; `sometimes`: true in some reachable state. */
-  readonly kind: 'always' | 'sometimes';
+  /**
+   * `always`: an invariant, true in every reachable state; `sometimes`: true in some reachable
+   * state; `eventually`: every fair behaviour reaches a state where it is true; `leadsTo`: every
+   * fair behaviour that passes a state where `from` is true reaches, then or later, one where
+   * `holds` is (TLA+'s `from ~> holds`).
+   */
+  readonly kind: PropertyKind;
   /** The predicate. */
   readonly holds: (state: Immutable<S>) => boolean;
+  /** `leadsTo` only: the condition that must be followed by `holds`. */
+  readonly from?: (state: Immutable<S>) => boolean;
   /** One line on what the property stands for. */
   readonly doc?: string;
+  /** Checked only when named (`--property`), not by default: for a property that would change a model's default results. */
+  readonly onlyWhenNamed?: boolean;
 }
+
+/** Whether a property is about behaviours (checked on the state graph after the search) rather than single states. */
+export const isLiveness = (property: Pick<Property<unknown>, 'kind'>): boolean => property.kind === 'eventually' || property.kind === 'leadsTo';
 
 /** Returns an invariant: `holds` must be true in every reachable state. */
 export function always<S>(name: string, holds: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
@@ -71,6 +86,40 @@ export function always<S>(name: string, holds: (state: Immutable<S>) => boolean,
 /** Returns a reachability property: some reachable state must satisfy `holds` (Stateright's `sometimes`). */
 export function sometimes<S>(name: string, holds: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
   return { name, kind: 'sometimes', holds, doc };
+}
+
+/**
+ * Every fair behaviour reaches a state where `holds` is true (TLA+'s `<>holds`): no fair infinite
+ * behaviour from an initial state avoids it. See `Fairness` for which behaviours are fair.
+ */
+export function eventually<S>(name: string, holds: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
+  return { name, kind: 'eventually', holds, doc };
+}
+
+/**
+ * Every fair behaviour that passes a state where `from` is true reaches, in that state or later,
+ * one where `to` is true (TLA+'s `from ~> to`): starvation freedom, a request that is answered.
+ */
+export function leadsTo<S>(name: string, from: (state: Immutable<S>) => boolean, to: (state: Immutable<S>) => boolean, doc?: string): Property<S> {
+  return { name, kind: 'leadsTo', holds: to, from, doc };
+}
+
+/**
+ * A fairness assumption on a group of actions: those of `actor`, or those named `action` (or one
+ * of the names `action` lists), of `actor` and with `args` when given. The group is enabled in a state if any of its actions is,
+ * and taken by a step if the step is one of its actions. A behaviour (an infinite sequence of
+ * steps; a state where no action is enabled repeats forever) is weakly fair to the group (TLA+'s
+ * WF) if the group is not enabled in every state from some point on without being taken
+ * infinitely often; strongly fair (SF) if the group is not enabled infinitely often without being
+ * taken infinitely often. Liveness properties are checked over fair behaviours only.
+ */
+export interface Fairness {
+  readonly actor?: string;
+  readonly action?: string | readonly string[];
+  readonly args?: string;
+  readonly kind: 'weak' | 'strong';
+  /** What reports call the group: by default its actor, action and args (`P0`, `enter`, `P1 enter`). */
+  readonly name?: string;
 }
 
 /** A model with its parameters resolved: everything the engine explores. */
@@ -89,6 +138,8 @@ export interface ModelInstance<S> {
   readonly canonicalize?: (state: Immutable<S>) => S;
   /** A faster encoding than the generic one; it must be canonical (equal states, equal bytes). */
   readonly codec?: Codec<S>;
+  /** The fairness liveness properties assume (none by default); `--fairness` overrides it. */
+  readonly fairness?: readonly Fairness[];
   /** The configuration reports show: the parameters with derived defaults filled in; the parameters by default. */
   readonly configuration?: Readonly<Record<string, unknown>>;
 }

@@ -2,6 +2,8 @@
  * What a check returns: the data behind the text report, `--json`, the HTML report and the
  * library API. Every field is plain JSON.
  */
+import type { PropertyKind } from './model.js';
+import type { StateGraph } from './stateGraphCollector.js';
 
 /** A field that a step changed: `path` is written as in code (`flag[0]`, `msgs.commit`). */
 export interface Change {
@@ -37,12 +39,25 @@ export type PropertyStatus = 'holds' | 'violated' | 'witnessed' | 'unwitnessed' 
 /** The verdict on one property, with its shortest counterexample or witness. */
 export interface PropertyResult {
   name: string;
-  kind: 'always' | 'sometimes';
+  kind: PropertyKind;
   doc: string;
   status: PropertyStatus;
   /** Actions in the trace (a violation's counterexample or a reachability witness), else null. */
   traceLength: number | null;
   trace: TraceStep[] | null;
+  /**
+   * A liveness violation's trace is a lasso: the index of the step where its loop starts. The
+   * last step goes back to that step's state, and the behaviour goes round the loop forever; when
+   * it is the last step itself, no action is enabled there and the behaviour stays in it forever.
+   */
+  loopStart?: number;
+}
+
+/** A fairness assumption the liveness properties were checked under: a group of actions, named as the model declared it. */
+export interface FairnessResult {
+  kind: 'weak' | 'strong';
+  /** The group: an actor (`P0`), an action (`enter`), or both with the action's arguments (`P0 enter`). */
+  group: string;
 }
 
 /** Per action name: distinct states first reached by it, and transitions it generated (TLC's -coverage). */
@@ -88,6 +103,10 @@ export interface CheckResult {
   peakMemoryBytes: number;
   /** Bytes the seen-set and parent links hold, per distinct state. */
   bytesPerState: number;
+  /** Bytes the state graph held (every transition and the liveness labels of every state): 0 when no liveness property was checked. */
+  stateGraphBytes: number;
+  /** The fairness the liveness properties assume (empty when none is checked, or none is assumed). */
+  fairness: FairnessResult[];
   /** Probability that a fingerprint collision hid a state (the birthday bound). */
   collisionProbability: number;
   /** The lanes of a swimlane view, in order. */
@@ -99,6 +118,8 @@ export interface CheckResult {
    * states then, and the seconds searched before (`seconds` counts this run only).
    */
   resumedFrom?: { level: number; distinctStates: number; seconds: number };
+  /** The reachable state graph, when `stateGraphLimit` asked for it and the search explored the whole space. */
+  stateGraph?: StateGraph;
 }
 
 /**

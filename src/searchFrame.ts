@@ -5,7 +5,9 @@
  */
 import { collisionProbability } from './fingerprint.js';
 import type { Tallies } from './liveStatus.js';
-import type { ActionCoverage, CheckResult, PropertyResult, StopReason, TraceStep } from './result.js';
+import type { LivenessVerdict } from './liveness/livenessPlan.js';
+import { isLiveness, type PropertyKind } from './model.js';
+import type { ActionCoverage, CheckResult, FairnessResult, PropertyResult, StopReason, TraceStep } from './result.js';
 
 /**
  * What a result needs of the built model, known before the search starts: a search thread sends
@@ -16,7 +18,9 @@ export interface SearchFrame {
   params: Record<string, unknown>;
   actors: string[];
   /** The properties checked (deadlock included), with the code their findings carry. */
-  checked: { name: string; kind: 'always' | 'sometimes'; doc: string; code: number }[];
+  checked: { name: string; kind: PropertyKind; doc: string; code: number }[];
+  /** The fairness the liveness properties assume; none when absent. */
+  fairness?: FairnessResult[];
   /** Every action and property of the model, by index: they name the code a thread is in. */
   actions: { name: string; actor: string; args?: string }[];
   properties: { name: string }[];
@@ -33,6 +37,8 @@ export interface SearchCounts {
   initialStates: number;
   depth: number;
   bytesPerState: number;
+  /** Bytes of the state graph recorded for liveness; none when absent. */
+  stateGraphBytes?: number;
 }
 
 /** How the search ran. */
@@ -43,15 +49,25 @@ export interface SearchRun {
   seconds: number;
 }
 
-/** Builds the result; `traceOf` rebuilds the trace of a finding's code (null when traces are off or lost). */
+/**
+ * Builds the result; `traceOf` rebuilds the trace of a finding's code (null when traces are off or
+ * lost); `liveness` has each liveness property's lasso or null (it holds) by code, when they were checked.
+ */
 export function resultOf(
   frame: SearchFrame,
   tallies: Tallies,
   counts: SearchCounts,
   run: SearchRun,
   traceOf: (code: number) => TraceStep[] | null,
+  liveness?: ReadonlyMap<number, LivenessVerdict | null>,
 ): CheckResult {
   const verdict = ({ name, kind, doc, code }: SearchFrame['checked'][number]): PropertyResult => {
+    if (isLiveness({ kind })) {
+      const lasso = liveness?.get(code);
+      if (lasso === undefined) return { name, kind, doc, status: 'unknown', traceLength: null, trace: null };
+      if (lasso === null) return { name, kind, doc, status: 'holds', traceLength: null, trace: null };
+      return { name, kind, doc, status: 'violated', ...lasso };
+    }
     // A finding at BFS level k has a shortest trace of k actions; findingDepths holds k + 1.
     const found = tallies.findingDepths[code]! > 0;
     const status = found
@@ -75,6 +91,8 @@ export function resultOf(
     statesPerSecond: run.seconds > 0 ? Math.round(counts.distinctStates / run.seconds) : counts.distinctStates,
     peakMemoryBytes: peakResidentBytes(),
     bytesPerState: counts.bytesPerState,
+    stateGraphBytes: counts.stateGraphBytes ?? 0,
+    fairness: frame.fairness ?? [],
     collisionProbability: collisionProbability(counts.distinctStates),
     actors: frame.actors,
     properties: frame.checked.map(verdict),

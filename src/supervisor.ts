@@ -24,7 +24,7 @@ import { threadExecArgv, threadScript } from './workerPool.js';
 export type SearchThreadOptions = Pick<
   CheckOptions,
   'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
-  | 'checkpoint' | 'checkpointEvery' | 'resume'
+  | 'checkpoint' | 'checkpointEvery' | 'resume' | 'fairness' | 'stateGraphLimit'
 > & { workers: number };
 
 /** What the supervisor sends the search thread. */
@@ -82,6 +82,8 @@ export function superviseCheck(
       checkpoint: options.checkpoint,
       checkpointEvery: options.checkpointEvery,
       resume: options.resume,
+      fairness: options.fairness,
+      stateGraphLimit: options.stateGraphLimit,
     },
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,

@@ -38,7 +38,7 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
 
 async function expand(ref: ModelRef, request: BatchRequest, live: SharedArrayBuffer, threads: number): Promise<unknown> {
   const result: BatchResult = (await expanderFor(ref, live, threads)).expand(request);
-  const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings].map((a) => a.buffer);
+  const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings, result.labels].map((a) => a.buffer);
   return new workerpool.Transfer(result, buffers as ArrayBuffer[]);
 }
 

@@ -60,9 +60,11 @@ describe('Flip(N)', () => {
 });
 
 describe('mutual exclusion', () => {
-  it("Peterson's lock keeps mutual exclusion, lets both processes in, and never deadlocks", async () => {
+  it("Peterson's lock keeps mutual exclusion, lets both processes in, starves neither under its fairness, and never deadlocks", async () => {
     const result = await check(peterson, { workers: 1 });
-    expect(status(result)).toEqual({ MutualExclusion: 'holds', P0EntersCritical: 'witnessed', P1EntersCritical: 'witnessed', Deadlock: 'holds' });
+    expect(status(result)).toEqual({
+      MutualExclusion: 'holds', P0EntersCritical: 'witnessed', P1EntersCritical: 'witnessed', P0NeverStarves: 'holds', P1NeverStarves: 'holds', Deadlock: 'holds',
+    });
     expect(result.properties.find((p) => p.name === 'P0EntersCritical')!.traceLength).toBe(3);
     expect(result.complete).toBe(true);
   });

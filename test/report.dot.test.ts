@@ -118,6 +118,14 @@ describe('cocomc check --dot', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^digraph "diehard" \{$/m);
   });
 
+  it('draws the graph of the check it reports: one search of the whole space, its counts those of the graph; --json leaves the graph out', () => {
+    const file = path.join(dir, 'diehard-json.dot');
+    const run = cocomc('check', 'diehard', '--workers', '2', '--dot', file, '--json');
+    const result = JSON.parse(run.stdout) as { complete: boolean; distinctStates: number; stateGraph?: unknown };
+    expect([result.complete, result.distinctStates, result.stateGraph]).toEqual([true, 16, undefined]);
+    expect(readFileSync(file, 'utf8').match(/^ {2}s\d+ \[label=/gm)).toHaveLength(16);
+  });
+
   it(`refuses a model of more than ${STATE_GRAPH_LIMIT} states: exit 2, one line, no file`, () => {
     const file = path.join(dir, 'flip.dot');
     rmSync(file, { force: true });

@@ -26,15 +26,18 @@ export const coco = defineModel({
   notes: cocoNotes,
   build: (params) => {
     const config = resolveConfig(params);
+    const conversion = cpu0Actions(config);
     return {
       initialStates: [initialState(config)],
-      actions: [...cpu0Actions(config), ...environmentActions(config), ...(config.kexec === 'none' ? [] : kexecActions(config, nrSharedOf(config)))],
+      actions: [...conversion, ...environmentActions(config), ...(config.kexec === 'none' ? [] : kexecActions(config, nrSharedOf(config)))],
       properties: cocoProperties(config),
       // A dead guest does nothing (spec 10.2); once CPU 0 has returned, or the kexec walk has run
       // (spec 11.4), running out of actions is fine.
       isFinal: (s: View) => !alive(s) || s.result !== 'running' || s.kx === 3,
       codec: cocoCodec(config),
       canonicalize: sortReaders,
+      // CPU 0 keeps running its conversion (not its TLB fills, which share its lane): what ConversionReturns needs.
+      fairness: [{ name: 'CPU0 conversion', actor: cpuName(0), action: [...new Set(conversion.map((a) => a.name))], kind: 'weak' as const }],
       actors: [...range(config.readers + 1).map(cpuName), ...(config.kexec === 'none' ? [] : [KEXEC_CPU]), ...(config.coherentCache ? [] : ['cache'])],
       configuration: describeConfig(params, config),
     };

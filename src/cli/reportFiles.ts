@@ -5,20 +5,18 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { AnyModel } from '../model.js';
-import type { RawValue } from '../params.js';
 import { renderDot } from '../report/dot.js';
 import { renderHtml } from '../report/html.js';
 import { toItf, traceToExport } from '../report/itf.js';
 import { count, counted } from '../report/text.js';
 import type { CheckResult } from '../result.js';
-import { collectStateGraph, STATE_GRAPH_LIMIT, type StateGraph } from '../stateGraph.js';
+import { STATE_GRAPH_LIMIT, type StateGraph } from '../stateGraph.js';
 import type { FlagSpec, ParsedArgs } from './args.js';
 
 export const reportFileFlags: FlagSpec[] = [
   { flag: '--html', key: 'html', type: 'value', output: true, placeholder: 'FILE', doc: 'also write the report as one self-contained HTML page: swimlane counterexamples beside their states', default: 'none', accepted: 'a file path' },
   { flag: '--itf', key: 'itf', type: 'value', output: true, placeholder: 'FILE', doc: "also write a trace in the Informal Trace Format (Apalache, Quint): --property's, else the first violated one's", default: 'none', accepted: 'a file path' },
-  { flag: '--dot', key: 'dot', type: 'value', output: true, placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out)`, default: 'none', accepted: 'a file path' },
+  { flag: '--dot', key: 'dot', type: 'value', output: true, placeholder: 'FILE', doc: `also write the reachable state graph in Graphviz DOT (at most ${count(STATE_GRAPH_LIMIT)} states; self-loops left out); the search then explores the whole space`, default: 'none', accepted: 'a file path' },
 ];
 
 const note = (line: string): void => void process.stderr.write(`cocomc: ${line}\n`);
@@ -74,14 +72,6 @@ export function writeTextFile(flag: string, file: string, text: string): void {
   }
 }
 
-/**
- * The state graph `--dot` asks for, collected before the check itself so that a model too large
- * to draw is refused at once rather than after a long search.
- */
-export async function stateGraphIfAsked(values: ParsedArgs['values'], model: AnyModel, params: Record<string, RawValue>): Promise<StateGraph | undefined> {
-  return typeof values.dot === 'string' ? collectStateGraph(model, params) : undefined;
-}
-
 /** Writes the trace `--itf` asks for (of a check, or of anything else with properties and traces). */
 export function writeItfFile(values: ParsedArgs['values'], result: Pick<CheckResult, 'model' | 'params' | 'properties'>): void {
   if (typeof values.itf !== 'string') return;
@@ -101,8 +91,11 @@ export function writeReportFiles(values: ParsedArgs['values'], result: CheckResu
     note(`wrote the HTML report to ${values.html}`);
   }
   writeItfFile(values, result);
-  if (graph && typeof values.dot === 'string') {
+  if (typeof values.dot !== 'string') return;
+  if (graph) {
     writeTextFile('--dot', values.dot, renderDot(graph));
     note(`wrote the state graph (${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')}) to ${values.dot}`);
+  } else {
+    note(`--dot: the search did not explore the whole space (${result.stopReason}); ${values.dot} not written`);
   }
 }

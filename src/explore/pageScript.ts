@@ -109,7 +109,8 @@ export const explorePageScript = `
   }
 
   function verdictText(p, checked) {
-    const steps = p.traceLength === null ? '' : ' (' + p.traceLength + (p.traceLength === 1 ? ' step)' : ' steps)');
+    const loop = p.loopStart === null ? '' : ', then back to step ' + p.loopStart + ' forever';
+    const steps = p.traceLength === null ? '' : ' (' + p.traceLength + (p.traceLength === 1 ? ' step' : ' steps') + loop + ')';
     if (p.status === 'holds') return 'holds';
     if (p.status === 'violated' || p.status === 'witnessed') return p.status + steps;
     if (p.status === 'unwitnessed') return 'never witnessed';

@@ -3,16 +3,19 @@
  * time the page asks and kept, and each property's shortest counterexample (or witness) as a path
  * the page can jump to.
  */
+import type { PropertyKind } from '../model.js';
 import type { CheckResult, PropertyStatus, StopReason, TraceStep } from '../result.js';
 
 export interface PropertyVerdict {
   name: string;
-  kind: 'always' | 'sometimes';
+  kind: PropertyKind;
   doc: string;
   status: PropertyStatus;
   /** The actions in its shortest counterexample or witness, and that trace as a path; null when it has none. */
   traceLength: number | null;
   path: number[] | null;
+  /** For a liveness violation (a lasso), the step its loop goes back to after the path's last; null otherwise. */
+  loopStart: number | null;
 }
 
 export interface CheckVerdicts {
@@ -33,6 +36,7 @@ export function verdictsOf(result: CheckResult): CheckVerdicts {
     distinctStates: result.distinctStates,
     properties: result.properties.map((p) => ({
       name: p.name, kind: p.kind, doc: p.doc, status: p.status, traceLength: p.traceLength, path: p.trace === null ? null : pathOf(p.trace),
+      loopStart: p.loopStart ?? null,
     })),
   };
 }

@@ -149,7 +149,7 @@ export function exploreView(subject: ExploreSubject, path: readonly number[]): E
     path: trace.map((step) => step.actionIndex),
     initialStates: subject.instance.initialStates.length,
     trace,
-    swimlaneHtml: swimlaneHtml(trace, subject.actors, broken.length > 0),
+    swimlaneHtml: swimlaneHtml(trace, subject.actors, { lastIsHazard: broken.length > 0 }),
     stateTableHtml: stateTableHtml(trace.slice(-2)),
     actions,
     broken,

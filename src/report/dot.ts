@@ -37,7 +37,7 @@ export function renderDot(graph: StateGraph): string {
   const edges = graph.edges.map((e) => `  s${e.from} -> s${e.to} [label=${quoted(graph.actionLabels[e.action]!)}];`);
   return [
     `// The reachable state graph of ${graph.model}: ${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')} between distinct states.`,
-    '// Self-loops (actions that leave the state unchanged) are not drawn: the search does not report them.',
+    '// Self-loops (actions that leave the state unchanged) are not drawn.',
     '// Double outline: an initial state. Red: a state that breaks an invariant (named in its tooltip).',
     `digraph ${quoted(graph.model)} {`,
     '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];',

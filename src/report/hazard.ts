@@ -4,6 +4,7 @@
  * one-line doc.
  */
 import type { PropertyResult } from '../result.js';
+import { loopSentence } from './lasso.js';
 
 /** A label or doc without the full stop it may end with, to sit inside a sentence. */
 const clause = (text: string): string => text.trim().replace(/[.;:]+$/, '');
@@ -13,8 +14,12 @@ function named(property: Pick<PropertyResult, 'name' | 'doc'>): string {
   return property.doc ? `${property.name}: ${clause(property.doc)}` : property.name;
 }
 
-/** `Step 4 (P1 raiseFlag) breaks MutualExclusion: never both processes in the critical section.` */
-export function hazardSentence(property: Pick<PropertyResult, 'name' | 'doc' | 'status' | 'trace'>): string {
+/**
+ * `Step 4 (P1 raiseFlag) breaks MutualExclusion: never both processes in the critical section.`;
+ * for a lasso, what its loop does and the property it breaks.
+ */
+export function hazardSentence(property: Pick<PropertyResult, 'name' | 'doc' | 'status' | 'trace' | 'loopStart' | 'traceLength'>): string {
+  if (property.loopStart !== undefined) return `${clause(loopSentence(property, 'step'))}, which breaks ${named(property)}.`;
   const last = property.trace?.at(-1);
   const verb = property.status === 'witnessed' ? 'reaches' : 'breaks';
   if (!last || last.index === 0) return `The initial state already ${verb} ${named(property)}.`;

@@ -39,7 +39,7 @@ export function traceSection(p: PropertyResult, id: string, actors: readonly str
     `<section class="trace${witness ? ' witness' : ''}" id="${id}">\n` +
     `<h2><span class="kind">${witness ? 'Witness' : 'Counterexample'}:</span> ${escapeHtml(p.name)} <small>(${steps})</small></h2>\n` +
     (p.doc ? `<p class="doc">${escapeHtml(p.name)}: ${escapeHtml(p.doc)}</p>\n` : '') +
-    `<div class="panes">\n<div class="pane lanes-pane">${swimlaneHtml(trace, actors)}</div>\n` +
+    `<div class="panes">\n<div class="pane lanes-pane">${swimlaneHtml(trace, actors, { lasso: p })}</div>\n` +
     `<div class="pane state-pane"><p class="legend"><span class="swatch"></span> changed at that step ` +
     `<span class="hint">(hover: the value before)</span> ` +
     `<label class="controls"><input type="checkbox" class="only-changing"> only fields that change</label></p>\n` +

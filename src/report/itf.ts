@@ -6,6 +6,7 @@
  * ITF readers such as the Rust `itf` crate expect.
  */
 import type { CheckResult, PropertyResult } from '../result.js';
+import { endsStuck } from './lasso.js';
 import { formatParams } from './text.js';
 
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
@@ -22,6 +23,8 @@ export interface ItfTrace {
   '#meta': Record<string, string>;
   vars: string[];
   states: ItfState[];
+  /** A lasso's: the index of the state the last one goes back to (the last one itself when it has no successor). */
+  loop?: number;
 }
 
 /**
@@ -51,10 +54,15 @@ function variablesOf(state: unknown): Record<string, unknown> {
   return isRecord ? (state as Record<string, unknown>) : { state };
 }
 
-/** The trace of `property` (a counterexample or a witness) as ITF. */
+/**
+ * The trace of `property` (a counterexample or a witness) as ITF. A lasso's last step goes back to
+ * the loop's first state: ITF says so with `loop`, the index of that state, and leaves the repeated
+ * state out.
+ */
 export function toItf(result: Pick<CheckResult, 'model' | 'params'>, property: PropertyResult): ItfTrace {
   if (!property.trace) throw new Error(`property ${property.name} has no trace (status: ${property.status})`);
-  const trace = property.trace;
+  const lasso = property.loopStart !== undefined;
+  const trace = lasso && !endsStuck(property) ? property.trace.slice(0, -1) : property.trace;
   const vars = Object.keys(variablesOf(trace[0]!.state));
   const params = formatParams(result.params);
   const what = property.status === 'witnessed' ? 'witness of' : 'counterexample to';
@@ -73,6 +81,7 @@ export function toItf(result: Pick<CheckResult, 'model' | 'params'>, property: P
       const meta = { index: step.index, action: step.action ?? 'init', actor: step.actor ?? '', args: step.args, label: step.label };
       return { '#meta': meta, ...Object.fromEntries(vars.map((v) => [v, itfValue(variables[v])])) } as ItfState;
     }),
+    ...(lasso ? { loop: property.loopStart } : {}),
   };
 }
 

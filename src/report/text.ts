@@ -3,6 +3,7 @@
  * numbered states showing only what changed, then the verdicts and the counts in fixed sentences.
  */
 import type { CheckResult, PropertyResult, TraceStep } from '../result.js';
+import { fairnessPhrase, loopSentence } from './lasso.js';
 
 /** A count as reports print it: `39,603`. */
 export const count = (n: number): string => n.toLocaleString('en-US');
@@ -26,11 +27,15 @@ export function flatten(value: unknown, path = ''): [string, unknown][] {
 
 const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
 
-/** A trace as TLC prints one with -difftrace: numbered states, each with only its changed fields. */
-export function formatTrace(trace: readonly TraceStep[]): string {
+/**
+ * A trace as TLC prints one with -difftrace: numbered states, each with only its changed fields;
+ * a lasso's loop start is marked.
+ */
+export function formatTrace(trace: readonly TraceStep[], loopStart?: number): string {
   return trace
     .map((step) => {
-      const head = `State ${step.index + 1}: ${step.index === 0 ? '<initial state>' : step.label}`;
+      const mark = step.index === loopStart ? '   <- the loop starts here' : '';
+      const head = `State ${step.index + 1}: ${step.index === 0 ? '<initial state>' : step.label}${mark}`;
       const lines = step.index === 0
         ? flatten(step.state).map(([path, value]) => `  ${path} = ${show(value)}`)
         : step.changes.map((c) => `  ${c.path} = ${show(c.after)}   (was ${show(c.before)})`);
@@ -40,8 +45,21 @@ export function formatTrace(trace: readonly TraceStep[]): string {
 }
 
 function headline(p: PropertyResult): string {
+  if (p.loopStart !== undefined) return `Liveness property ${p.name} is violated.`;
   if (p.status === 'violated') return `Invariant ${p.name} is violated.`;
   return `Property ${p.name} is witnessed.`;
+}
+
+/** A trace with its headline: a shortest counterexample or witness, or a lasso and what its loop does. */
+function traceBlock(p: PropertyResult, fairness: CheckResult['fairness']): string[] {
+  if (p.loopStart === undefined) {
+    return [`${headline(p)} The shortest behavior ${p.status === 'violated' ? 'that breaks it' : 'that reaches it'} (${counted(p.traceLength!, 'step')}):`, formatTrace(p.trace!)];
+  }
+  return [
+    `${headline(p)} A behavior that breaks it assuming ${fairnessPhrase(fairness)} (the search's shortest path to where it waits, then a loop):`,
+    formatTrace(p.trace!, p.loopStart),
+    loopSentence(p, 'state'),
+  ];
 }
 
 function verdictLine(p: PropertyResult): string {
@@ -59,6 +77,13 @@ export function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'worke
 
 const resumedLine = ({ level, distinctStates, seconds }: NonNullable<CheckResult['resumedFrom']>): string =>
   `Resumed from a checkpoint at level ${level} (${counted(distinctStates, 'distinct state')}, after ${seconds.toFixed(2)} s of search); the time and states/s above are this run's.`;
+/** The state graph's memory, and the fairness liveness was checked under. */
+function livenessLine(result: CheckResult): string {
+  const bytes = result.stateGraphBytes;
+  const size = bytes < 2 ** 20 ? `${(bytes / 2 ** 10).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const perState = result.distinctStates > 0 ? bytes / result.distinctStates : 0;
+  return `Liveness assuming ${fairnessPhrase(result.fairness)}: the state graph held ${size} (${perState.toFixed(1)} bytes/state).`;
+}
 
 /** The whole report: traces of violations (and of witnesses when asked), verdicts, counts. */
 export function formatReport(result: CheckResult, options: { witnesses?: boolean } = {}): string {
@@ -66,8 +91,7 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
   const out: string[] = [`cocomc: checking ${result.model}${params ? ` (${params})` : ''}`, ''];
   for (const p of result.properties) {
     if (!p.trace || (p.status === 'witnessed' && !options.witnesses)) continue;
-    out.push(`${headline(p)} The shortest behavior ${p.status === 'violated' ? 'that breaks it' : 'that reaches it'} (${counted(p.traceLength!, 'step')}):`);
-    out.push(formatTrace(p.trace), '');
+    out.push(...traceBlock(p, result.fairness), '');
   }
   out.push('Properties:', ...result.properties.map(verdictLine), '');
   const ending = result.complete
@@ -79,6 +103,7 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
     `${workerThreads(result)}, ${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s, ` +
       `peak memory ${Math.round(result.peakMemoryBytes / 2 ** 20)} MiB, ${result.bytesPerState.toFixed(1)} bytes/state in the seen-set.`,
     ...(result.resumedFrom ? [resumedLine(result.resumedFrom)] : []),
+    ...(result.stateGraphBytes > 0 ? [livenessLine(result)] : []),
     `Fingerprint collision probability (birthday bound): ${result.collisionProbability.toExponential(1)}.`,
     `Coverage (distinct:generated): ${result.coverage.map((c) => `${c.action} ${count(c.distinct)}:${count(c.generated)}`).join(', ')}.`,
   );

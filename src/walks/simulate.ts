@@ -5,7 +5,8 @@
  */
 import { actorsOf, checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
 import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
-import type { AnyModel, ModelInstance, Property } from '../model.js';
+import { isLiveness, type AnyModel, type ModelInstance, type Property } from '../model.js';
+import { UsageError } from '../errors.js';
 import { buildInstance } from '../modelInstance.js';
 import { describeParams, resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult, TraceStep } from '../result.js';
@@ -113,13 +114,24 @@ async function shortenViolation(
   };
 }
 
+/**
+ * The properties walks check: those selected, without the liveness properties, which a finite walk
+ * can neither break nor prove; naming one is refused.
+ */
+function walkedProperties(all: readonly Property<unknown>[], names: readonly string[] | undefined): Property<unknown>[] {
+  const selected = selectProperties(all, names);
+  const named = selected.find((p) => isLiveness(p) && names?.includes(p.name));
+  if (named) throw new UsageError(`simulate cannot check ${named.kind} property '${named.name}': a finite walk neither breaks nor proves it; check it with 'cocomc check'`);
+  return selected.filter((p) => !isLiveness(p));
+}
+
 /** Runs seeded random walks through a model, checking its properties on every visited state. */
 export async function simulate(model: AnyModel, options: SimulateOptions = {}): Promise<SimulationResult> {
   const started = Date.now();
   const settings = simulationSettings(options);
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
   const instance = buildInstance(model, params);
-  const selected = selectProperties(instance.properties, options.properties);
+  const selected = walkedProperties(instance.properties, options.properties);
   const deadlock = checksDeadlock(model, instance, options.deadlock);
   const deadline = settings.timeLimit === undefined ? Infinity : started + settings.timeLimit * 1000;
 

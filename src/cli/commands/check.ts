@@ -3,6 +3,7 @@ import type { Progress } from '../../bfs.js';
 import { check, type CheckOptions } from '../../check.js';
 import { ExitCode } from '../../errors.js';
 import { defaultMaxMemoryMiB } from '../../limits.js';
+import { FAIRNESS_CHOICES } from '../../liveness/fairness.js';
 import { formatReport } from '../../report/text.js';
 import { verdictOf, type CheckResult } from '../../result.js';
 import { numberFromFlag, SECONDS, validateCheckOptions, wholeNumberFrom } from '../../checkOptions.js';
@@ -10,7 +11,8 @@ import type { FlagSpec, ParsedArgs } from '../args.js';
 import { checkpointFlags, checkpointOptions } from '../checkpointFlags.js';
 import { parseCommandLine } from '../commandLine.js';
 import { searchProgress, type LiveLine } from '../progress.js';
-import { reportFileFlags, stateGraphIfAsked, writeReportFiles } from '../reportFiles.js';
+import { reportFileFlags, writeReportFiles } from '../reportFiles.js';
+import { STATE_GRAPH_LIMIT } from '../../stateGraph.js';
 
 /** The engine's flags, shared by every command that runs checks. */
 export const engineFlags: FlagSpec[] = [
@@ -27,6 +29,7 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
   { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
+  { flag: '--fairness', key: 'fairness', type: 'value', placeholder: 'KIND', doc: "the fairness liveness properties assume, in place of the model's: none, or weak or strong fairness of every actor", default: "the model's declarations", accepted: FAIRNESS_CHOICES.join(', ') },
   { flag: '--witnesses', key: 'witnesses', type: 'boolean', doc: 'also print the witness of each sometimes property as counterexamples are printed (and draw it in --html)', default: 'false' },
 ];
 
@@ -45,6 +48,7 @@ export function engineOptions(values: ParsedArgs['values'], signal: AbortSignal,
     exhaustive: values.exhaustive,
     deadlock: values.deadlock,
     symmetry: values.symmetry,
+    fairness: values.fairness,
     signal,
     onProgress: (p: Progress) => progress.show(searchProgress(p)),
   };
@@ -59,10 +63,11 @@ export function exitCodeOf(result: CheckResult): number {
 export async function checkCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const { model, params, values, progress } = await parseCommandLine(argv, [...engineFlags, ...checkpointFlags, ...reportFileFlags]);
   const options = { ...engineOptions(values, signal, progress), ...checkpointOptions(values) };
-  const graph = await stateGraphIfAsked(values, model, params);
-  const result = await check(model, { ...options, params });
+  // --dot's graph comes from this search, which refuses a model too large to draw at once.
+  const result = await check(model, { ...options, params, stateGraphLimit: typeof values.dot === 'string' ? STATE_GRAPH_LIMIT : undefined });
   progress.done();
-  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
-  writeReportFiles(values, result, graph);
+  const { stateGraph, ...report } = result;
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
+  writeReportFiles(values, result, stateGraph);
   return exitCodeOf(result);
 }

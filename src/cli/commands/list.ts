@@ -13,9 +13,9 @@ export function modelEntry(model: AnyModel): string {
   const instance = instantiate(model);
   const flags = paramFlags(model.params);
   const width = Math.max(DEADLOCK.length, ...instance.properties.map((p) => p.name.length)) + 2;
-  const properties = instance.properties.map((p) => `    ${p.name.padEnd(width)}${p.kind.padEnd(11)}${p.doc ?? ''}`);
+  const properties = instance.properties.map((p) => `    ${p.name.padEnd(width)}${p.kind.padEnd(12)}${p.doc ?? ''}`);
   if (instance.isFinal) {
-    properties.push(`    ${DEADLOCK.padEnd(width)}${'always'.padEnd(11)}checked too, as the model declares final states (--no-deadlock: off)`);
+    properties.push(`    ${DEADLOCK.padEnd(width)}${'always'.padEnd(12)}checked too, as the model declares final states (--no-deadlock: off)`);
   }
   return [
     `${model.name}${model.name === defaultModel ? ' (default)' : ''}: ${model.summary}`,

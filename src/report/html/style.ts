@@ -59,6 +59,9 @@ th, td { text-align: left; vertical-align: top; }
 .step-no { display: inline-block; min-width: 1.6em; margin-right: 5px; padding: 0 5px; border-radius: 9px; text-align: center;
   background: hsl(var(--hue) 55% 38%); color: #fff; font-weight: 700; font-size: 11.5px; }
 .swimlane tr.focus td, .swimlane tr.focus th { background: var(--focus); }
+.swimlane tr.in-loop th.step-index { border-left: 4px solid var(--bad); }
+.swimlane tr.loop-start th.step-index::after { content: " ↻"; color: var(--bad); }
+.swimlane tr.loop-back td { text-align: center; color: var(--bad); font-style: italic; padding: 6px; border: 1px dashed var(--bad); }
 
 .state { font: 12px/1.35 var(--mono); background: var(--paper); }
 .state th, .state td { padding: 3px 6px; border: 1px solid var(--rule); white-space: nowrap; }

@@ -4,6 +4,7 @@
  */
 import { verdictOf, type CheckResult, type PropertyResult } from '../../result.js';
 import { count, counted, formatParams, workerThreads } from '../text.js';
+import { fairnessPhrase } from '../lasso.js';
 import { escapeHtml } from './escape.js';
 
 /** The verdict as a headline: what failed, or that everything held, or that the search was cut. */
@@ -41,6 +42,7 @@ export function summaryHtml(result: CheckResult, anchors: ReadonlyMap<string, st
     ['search', result.complete ? 'complete' : `incomplete (${result.stopReason})${result.stuckIn ? `, stopped by force in ${result.stuckIn}` : ''}`],
     ['time', `${result.seconds.toFixed(2)} s, ${count(result.statesPerSecond)} states/s`],
     ['workers', workerThreads(result)],
+    ...(result.stateGraphBytes > 0 ? [['liveness', `assuming ${fairnessPhrase(result.fairness)}`] as [string, string]] : []),
   ];
   const params = `<div class="wide"><dt>parameters</dt><dd>${escapeHtml(formatParams(result.params) || 'none')}</dd></div>`;
   const dl = params + stats.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('');
