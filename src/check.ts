@@ -22,8 +22,8 @@ import { livenessPlan, livenessVerdicts } from './liveness/livenessPlan.js';
 import { LiveStatus, Tallies, Where, whereCode } from './liveStatus.js';
 import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
-import { buildInstance } from './modelInstance.js';
-import { describeParams, resolveParams, type RawValue } from './params.js';
+import { buildInstance, shownParams } from './modelInstance.js';
+import { resolveParams, type RawValue } from './params.js';
 import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
 import { resultOf, type SearchFrame } from './searchFrame.js';
@@ -272,11 +272,6 @@ function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unkno
     properties: instance.properties.map(({ name }) => ({ name })),
     tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
   };
-}
-
-/** The parameters reports show: the model's configuration, else its resolved parameters. */
-function shownParams(params: unknown, instance: ModelInstance<unknown>): Record<string, unknown> {
-  return instance.configuration ? { ...instance.configuration } : describeParams(params as never);
 }
 
 /** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ModelError, UsageError } from './errors.js';
 import { threadsRebuild, type AnyModel, type ModelInstance } from './model.js';
+import type { ParamSpecs, ParamsOf } from './params.js';
 
 /** Everything a worker needs to build the same model instance as the main thread. */
 export interface ModelRef {
@@ -92,7 +93,7 @@ export async function importModel(module: string, name: string): Promise<AnyMode
 /** Imports the model a ref names and builds its instance (in a worker). */
 export async function loadModel(ref: ModelRef): Promise<{ definition: AnyModel; instance: ModelInstance<unknown> }> {
   const definition = await importModel(ref.module, ref.name);
-  return { definition, instance: definition.build(ref.params as never) };
+  return { definition, instance: definition.build(ref.params as ParamsOf<ParamSpecs>) };
 }
 
 /** Refuses a model that other threads could not rebuild from its module (see `threadsRebuild`), for work that needs them. */

@@ -6,6 +6,7 @@
  */
 import { UsageError } from './errors.js';
 import type { ModelInstance } from './model.js';
+import { readOnly } from './modelCode.js';
 import { count, formatParams } from './report/text.js';
 
 /** A transition between two distinct states: their numbers and the action's index. */
@@ -76,7 +77,7 @@ export class StateGraphCollector {
       initialCount,
       edges: this.edges,
       actionLabels: actionLabels(this.instance.actions),
-      broken: this.states.map((state) => invariants.filter((p) => !p.holds(state as never)).map((p) => p.name)),
+      broken: this.states.map((state) => invariants.filter((p) => !p.holds(readOnly(state))).map((p) => p.name)),
     };
   }
 }

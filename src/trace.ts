@@ -3,22 +3,22 @@
  * initial state. Each step is checked against the fingerprint recorded during the search, so a
  * model whose actions are not deterministic is caught instead of printing a wrong trace.
  */
-import { produce } from 'immer';
 import { ModelError } from './errors.js';
 import type { Expander } from './expand.js';
 import { fingerprint, fp } from './fingerprint.js';
 import type { Action, ModelInstance } from './model.js';
+import { produced, readOnly } from './modelCode.js';
 import type { Change, TraceStep } from './result.js';
 import { ACTION_BY_FINGERPRINT, NO_PARENT, type SeenSet } from './seenSet.js';
 
 /** Applies one action to an immutable state with immer; the library's notion of a step. */
 export function applyAction<S>(action: Action<S>, state: S): S {
-  return 'recipe' in action ? (produce(state, action.recipe as never) as S) : action.next(state as never);
+  return 'recipe' in action ? (produced(state, action.recipe)) : action.next(readOnly(state));
 }
 
 /** Whether an action is enabled in a state. */
 export function isEnabled<S>(action: Action<S>, state: S): boolean {
-  return !action.guard || action.guard(state as never);
+  return !action.guard || action.guard(readOnly(state));
 }
 
 /** The fields that differ between two plain values, as code-like paths. */
@@ -47,7 +47,7 @@ export function defaultLabel<S>(action: Action<S>): string {
 
 /** The line a trace prints for `action` from `before` to `after`: the model's own description, else the default. */
 export function labelOf<S>(action: Action<S>, before: S, after: S): string {
-  return action.describe ? action.describe(before as never, after as never) : defaultLabel(action);
+  return action.describe ? action.describe(readOnly(before), readOnly(after)) : defaultLabel(action);
 }
 
 function sameFingerprint<S>(expander: Expander<S>, state: S, want: { hi: number; lo: number }): boolean {

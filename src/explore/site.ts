@@ -5,8 +5,8 @@
 import { actorsOf, check, checksDeadlock } from '../check.js';
 import { ModelError } from '../errors.js';
 import type { AnyModel } from '../model.js';
-import { buildInstance } from '../modelInstance.js';
-import { describeParams, resolveParams, type RawValue } from '../params.js';
+import { buildInstance, shownParams } from '../modelInstance.js';
+import { resolveParams, type RawValue } from '../params.js';
 import { linkParams } from './link.js';
 import type { ExploreSite } from './routes.js';
 import { once, verdictsOf } from './verdicts.js';
@@ -27,7 +27,7 @@ export function exploreSite(model: AnyModel, params: Readonly<Record<string, Raw
   return {
     model,
     subject: { instance, actors: actorsOf(instance), deadlock: checksDeadlock(model, instance, options.deadlock) },
-    configuration: instance.configuration ?? describeParams(resolved as Record<string, unknown>),
+    configuration: shownParams(resolved, instance),
     params: linkParams(params),
     verdicts: once(async () => verdictsOf(await check(model, { ...options, params }))),
   };

@@ -9,6 +9,7 @@
  */
 import { DEADLOCK } from '../check.js';
 import type { ModelInstance } from '../model.js';
+import { readOnly } from '../modelCode.js';
 import { stateTableHtml } from '../report/html/stateTable.js';
 import { swimlaneHtml } from '../report/html/swimlane.js';
 import type { TraceStep } from '../result.js';
@@ -126,13 +127,13 @@ function brokenBy(subject: ExploreSubject, state: unknown, stuck: boolean): { br
   const broken: string[] = [];
   for (const property of subject.instance.properties) {
     if (property.kind !== 'always') continue;
-    const holds = attempt(() => `property '${property.name}'`, () => property.holds(state as never));
+    const holds = attempt(() => `property '${property.name}'`, () => property.holds(readOnly(state)));
     if ('problem' in holds) return { broken, problem: holds.problem };
     if (!holds.value) broken.push(property.name);
   }
   const { isFinal } = subject.instance;
   if (subject.deadlock && stuck && isFinal) {
-    const final = attempt(() => 'isFinal', () => isFinal(state as never));
+    const final = attempt(() => 'isFinal', () => isFinal(readOnly(state)));
     if ('problem' in final) return { broken, problem: final.problem };
     if (!final.value) broken.push(DEADLOCK);
   }

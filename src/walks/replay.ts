@@ -12,8 +12,9 @@ import { checkRules, validateOptions, type Rule } from '../checkOptions.js';
 import { UsageError } from '../errors.js';
 import { Expander } from '../expand.js';
 import type { Action, AnyModel, ModelInstance } from '../model.js';
-import { buildInstance } from '../modelInstance.js';
-import { describeParams, resolveParams, type RawValue } from '../params.js';
+import { readOnly } from '../modelCode.js';
+import { buildInstance, shownParams } from '../modelInstance.js';
+import { resolveParams, type RawValue } from '../params.js';
 import type { ReadState } from '../report/itfRead.js';
 import type { TraceStep } from '../result.js';
 import { applyAction, diff, isEnabled, traceFromPath } from '../trace.js';
@@ -132,7 +133,7 @@ export function replay(model: AnyModel, trace: readonly ReadState[], options: Re
 
   const result = (steps: ReplayStep[], mismatch: ReplayMismatch | null): ReplayResult => ({
     model: model.name,
-    params: instance.configuration ? { ...instance.configuration } : describeParams(params),
+    params: shownParams(params, instance),
     states: trace.length,
     behaviour: mismatch === null,
     steps,
@@ -167,8 +168,8 @@ export function replay(model: AnyModel, trace: readonly ReadState[], options: Re
 
   const last = path.length - 1;
   const steps = traceFromPath(instance, path).map((step, k): ReplayStep => {
-    const broken = selected.filter((p) => !p.holds(step.state as never)).map((p) => p.name);
-    const stuck = deadlock && k === last && !mismatch && instance.actions.every((a) => !isEnabled(a, step.state)) && !instance.isFinal!(step.state as never);
+    const broken = selected.filter((p) => !p.holds(readOnly(step.state))).map((p) => p.name);
+    const stuck = deadlock && k === last && !mismatch && instance.actions.every((a) => !isEnabled(a, step.state)) && !instance.isFinal!(readOnly(step.state));
     const action = k === 0 ? undefined : instance.actions[step.actionIndex]!;
     const meta = trace[k]!;
     const metaDisagrees = action !== undefined && meta.action !== undefined && meta.action !== action.name;

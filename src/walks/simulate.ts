@@ -7,8 +7,9 @@ import { actorsOf, checksDeadlock, DEADLOCK, selectProperties } from '../check.j
 import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
 import { isLiveness, type AnyModel, type ModelInstance, type Property } from '../model.js';
 import { UsageError } from '../errors.js';
-import { buildInstance } from '../modelInstance.js';
-import { describeParams, resolveParams, type RawValue } from '../params.js';
+import { readOnly } from '../modelCode.js';
+import { buildInstance, shownParams } from '../modelInstance.js';
+import { resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult, TraceStep } from '../result.js';
 import { isEnabled, traceFromPath } from '../trace.js';
 import { dropSteps } from './dropSteps.js';
@@ -84,9 +85,9 @@ function coverageOf(instance: ModelInstance<unknown>, outcome: WalksOutcome): Wa
 
 /** Whether a state makes a finding of property `code`: an invariant false, a reachability property true, or a deadlock. */
 function findingTest(instance: ModelInstance<unknown>, code: number, deadlock: boolean): (state: unknown) => boolean {
-  if (deadlock) return (state) => instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(state as never);
+  if (deadlock) return (state) => instance.actions.every((a) => !isEnabled(a, state)) && !instance.isFinal!(readOnly(state));
   const property = instance.properties[code]!;
-  return (state) => property.holds(state as never) === (property.kind === 'sometimes');
+  return (state) => property.holds(readOnly(state)) === (property.kind === 'sometimes');
 }
 
 /** The violation's trace: the walk without the steps it does not need, shortened further by a bounded search. */
@@ -172,7 +173,7 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
 
   return {
     model: model.name,
-    params: instance.configuration ? { ...instance.configuration } : describeParams(params),
+    params: shownParams(params, instance),
     seed: settings.seed,
     runs: settings.runs,
     depth: settings.depth,

@@ -11,6 +11,7 @@ import { ModelError } from '../errors.js';
 import { Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { Action, ModelInstance } from '../model.js';
+import { readOnly, writable } from '../modelCode.js';
 import { NO_PARENT, SeenSet } from '../seenSet.js';
 import { randomStream } from './random.js';
 
@@ -77,9 +78,9 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /** The state `action` leads to from `state` (packed as `bytes`): a recipe runs on a private copy decoded from the bytes, as the search runs it. */
 export function successorOf<S>(expander: Expander<S>, action: Action<S>, state: S, bytes: Uint8Array): S {
-  if (!('recipe' in action)) return action.next(state as never);
+  if (!('recipe' in action)) return action.next(readOnly(state));
   const draft = expander.unpack(bytes);
-  const replaced = action.recipe(draft as never);
+  const replaced = action.recipe(writable(draft));
   return replaced === undefined ? draft : (replaced as S);
 }
 
@@ -123,7 +124,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
     if (seen.insert(fp.hi, fp.lo, NO_PARENT, 0) >= 0 && action >= 0) firstReached[action]!++;
     for (const code of options.properties) {
       const property = properties[code]!;
-      const holds = guarded(~code, state, () => property.holds(state as never));
+      const holds = guarded(~code, state, () => property.holds(readOnly(state)));
       if (property.kind === 'always' && !holds) return code;
       if (property.kind === 'sometimes' && holds && !witnesses.has(code)) witnesses.set(code, { code, run: run + 1, path: [...path] });
     }
@@ -152,11 +153,11 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
         enabled.length = 0;
         for (let a = 0; a < actions.length; a++) {
           const action = actions[a]!;
-          if (!action.guard || guarded(a, state, () => action.guard!(state as never))) enabled.push(a);
+          if (!action.guard || guarded(a, state, () => action.guard!(readOnly(state)))) enabled.push(a);
         }
         if (enabled.length === 0) {
           endedWithoutSuccessor++;
-          if (options.checkDeadlock && !guarded(IS_FINAL, state, () => isFinal!(state as never))) broken = expander.deadlockCode;
+          if (options.checkDeadlock && !guarded(IS_FINAL, state, () => isFinal!(readOnly(state)))) broken = expander.deadlockCode;
           break;
         }
         if (depth === options.depth) {
