@@ -23,7 +23,7 @@ import { threadExecArgv, threadScript } from './workerPool.js';
 /** The options a search thread takes: those of CheckOptions that are plain data and that it applies itself. */
 export type SearchThreadOptions = Pick<
   CheckOptions,
-  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
+  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers' | 'stateEncoding'
 > & { workers: number };
 
 /** What the supervisor sends the search thread. */
@@ -78,6 +78,7 @@ export function superviseCheck(
       maxDepth: options.maxDepth,
       batchSize: options.batchSize,
       minBatchesForWorkers: options.minBatchesForWorkers,
+      stateEncoding: options.stateEncoding,
     },
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,
