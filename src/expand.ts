@@ -7,6 +7,7 @@
  */
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
+import { isDrafting } from './codecs/layoutCodec.js';
 import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
 import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
@@ -243,6 +244,7 @@ export class Expander<S> {
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
+    const drafting = isDrafting(codec) ? codec : undefined;
     const generated = new Uint32Array(actions.length);
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
@@ -297,7 +299,7 @@ export class Expander<S> {
           let next: S;
           if ('recipe' in action) {
             reader.offset = start;
-            const draft = codec.decode(reader);
+            const draft = drafting ? drafting.draft(reader) : codec.decode(reader);
             const replaced = action.recipe(draft as never);
             next = replaced === undefined ? draft : (replaced as S);
           } else {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInModels } from '../models/index.js';
 import { ByteReader, ByteWriter, type Codec } from '../src/codec.js';
+import { isDrafting } from '../src/codecs/layoutCodec.js';
 import { stateCodec } from '../src/codecs/stateCodec.js';
 import { check, type CheckOptions } from '../src/check.js';
 import { genericCodec } from '../src/genericCodec.js';
@@ -143,6 +144,62 @@ describe('the derived layout', () => {
       else expect(got).toBe('encoded');
     }
     expect(() => encode(derived, cycle)).toThrow('state.self is state again (a cycle)');
+  });
+});
+
+interface Pair {
+  a: boolean[];
+  b: boolean[];
+  inner: { x: number; on: boolean };
+}
+
+/** A model whose sample sees every value: the drafts' tests change them in ways the sample never did. */
+const pair: ModelInstance<Pair> = {
+  initialStates: [{ a: [false, false], b: [false, false], inner: { x: 0, on: false } }],
+  actions: [
+    { name: 'a', actor: 'A', recipe: (s: Pair) => void (s.a[0] = !s.a[0]) },
+    { name: 'b', actor: 'B', recipe: (s: Pair) => void (s.b[1] = !s.b[1]) },
+    { name: 'x', actor: 'X', recipe: (s: Pair) => { s.inner.x = (s.inner.x + 1) % 3; s.inner.on = !s.inner.on; } },
+  ],
+  properties: [],
+};
+
+describe('drafts, the copies actions change', () => {
+  const codec = stateCodec(pair, 'derived', () => undefined);
+  const drafting = isDrafting(codec) ? codec : undefined;
+  const one: Pair = { a: [true, false], b: [false, true], inner: { x: 1, on: true } };
+  const two: Pair = { a: [false, true], b: [true, true], inner: { x: 2, on: false } };
+  const [bytesOne, bytesTwo] = [one, two].map((s) => encode(codec, s));
+  const draft = (bytes: Uint8Array): Pair => drafting!.draft(new ByteReader(bytes));
+
+  it('are refilled when the action left every object in place and made a state of the layout', () => {
+    const first = draft(bytesOne);
+    first.a[1] = true;
+    first.inner.x = 2;
+    encode(codec, first);
+    const second = draft(bytesTwo);
+    expect(second).toBe(first);
+    expect(second).toEqual(two);
+  });
+
+  it.each<[string, (s: Pair) => Pair | void]>([
+    ['one array put in place of another', (s) => void (s.a = s.b)],
+    ['an object replaced, the old one changed', (s) => { const old = s.inner; s.inner = { ...old }; old.x = 2; }],
+    ['a key added', (s) => void ((s.inner as Record<string, unknown>).extra = 1)],
+    ['an element added', (s) => void s.b.push(true)],
+    ['a value outside the layout', (s) => void (s.inner.x = 7)],
+    ['a key deleted', (s) => void delete (s.inner as Partial<Pair['inner']>).on],
+    ['a new state returned that shares parts of the draft', (s) => ({ ...s, inner: s.inner })],
+  ])('are made afresh after %s', (_, change) => {
+    const first = draft(bytesOne);
+    const replaced = change(first);
+    encode(codec, replaced ?? first);
+    const second = draft(bytesTwo);
+    expect(second).toEqual(two);
+    second.b[0] = false;
+    second.inner.x = 0;
+    expect(second.a).toEqual(two.a);
+    expect(draft(bytesOne)).toEqual(one);
   });
 });
 

@@ -89,14 +89,39 @@ function encodeStatements(node: LayoutNode, v: string, lines: string[]): void {
   }
 }
 
-/** An expression that builds the value at `node` from the decoder's words (a placeholder where it is written apart). */
-function decodeExpression(node: LayoutNode): string {
+/**
+ * An expression that builds the value at `node` from the decoder's words (a placeholder where it
+ * is written apart); with `keep`, each object and array is also kept in `O[id]`, to be refilled.
+ */
+function decodeExpression(node: LayoutNode, keep: boolean): string {
+  const kept = (built: string): string => (keep ? `(O[${node.id}] = ${built})` : built);
   switch (node.kind) {
     case 'varying': return 'null';
     case 'leaf': return valueOf(node);
-    case 'object': return `{ ${node.fields.map((field, i) => `${keyLiteral(node.keys[i]!)}: ${decodeExpression(field)}`).join(', ')} }`;
-    case 'array': return `[${node.items.map(decodeExpression).join(', ')}]`;
+    case 'object': return kept(`{ ${node.fields.map((field, i) => `${keyLiteral(node.keys[i]!)}: ${decodeExpression(field, keep)}`).join(', ')} }`);
+    case 'array': return kept(`[${node.items.map((item) => decodeExpression(item, keep)).join(', ')}]`);
   }
+}
+
+/**
+ * Statements that refill the kept draft (`O`) from the decoder's words: first that each kept
+ * object and array is still where it was (else it answers undefined), then every leaf.
+ */
+function refillStatements(node: LayoutNode): { checks: string[]; stores: string[] } {
+  const checks: string[] = [];
+  const stores: string[] = [];
+  const visit = (n: LayoutNode): void => {
+    const children = n.kind === 'object' ? n.fields.map((f, i) => [f, literal(n.keys[i]!)] as const) : n.kind === 'array' ? n.items.map((item, i) => [item, String(i)] as const) : [];
+    for (const [child, key] of children) {
+      if (child.kind === 'leaf') stores.push(`O[${n.id}][${key}] = ${valueOf(child)};`);
+      else if (child.kind !== 'varying') {
+        checks.push(`O[${n.id}][${key}] !== O[${child.id}]`);
+        visit(child);
+      }
+    }
+  };
+  visit(node);
+  return { checks: checks.length > 0 ? [`if (${checks.join(' || ')}) return undefined;`] : [], stores };
 }
 
 const leaves = (node: LayoutNode): Extract<LayoutNode, { kind: 'leaf' }>[] => {
@@ -120,7 +145,7 @@ export function encoderSource(layout: StateLayout): string {
   const store = wordNames(layout.words).flatMap((name, w) =>
     Array.from({ length: wordBytes(layout, w) }, (_, k) => `b[o + ${4 * w + k}] = (${name} >>> ${8 * k}) & 255;`));
   return [
-    ...leaves(layout.root).filter((leaf) => leaf.domain.values.length > 8).map((leaf) => `const M${leaf.id} = new Map(D[${leaf.id}].map((value, code) => [value, code]));`),
+    ...leaves(layout.root).filter((leaf) => leaf.domain.values.length > 8).map((leaf) => `const M${leaf.id} = new Map([${leaf.domain.values.map((value, code) => `[${literal(value)}, ${code}]`).join(', ')}]);`),
     'return function encode(state, out) {',
     `let n = 0, c = 0, t = 0${wordNames(layout.words).map((name) => `, ${name} = 0`).join('')};`,
     ...lines,
@@ -133,19 +158,29 @@ export function encoderSource(layout: StateLayout): string {
   ].join('\n');
 }
 
-/** The decoder's source: a function (input) that returns the state with placeholders where positions were written apart. */
+/**
+ * The decoders' source: `decode(input)` returns the state, with placeholders where positions
+ * were written apart; `decodeDraft(input)` does the same and keeps its objects and arrays;
+ * `refill(input)` writes another state's leaves into the draft `decodeDraft` made last, or
+ * answers undefined if an action moved one of its objects or arrays away.
+ */
 export function decoderSource(layout: StateLayout): string {
   const tables = leaves(layout.root).filter((leaf) => readsTable(leaf.domain));
-  const load = wordNames(layout.words).map((name, w) =>
-    `const ${name} = ${Array.from({ length: wordBytes(layout, w) }, (_, k) => `(b[o + ${4 * w + k}] << ${8 * k})`).join(' | ')};`);
-  return [
-    ...tables.map((leaf) => `const D${leaf.id} = D[${leaf.id}];`),
-    'return function decode(input) {',
+  const { checks, stores } = refillStatements(layout.root);
+  const words = [
     'const b = input.bytes, o = input.offset;',
     'let c = 0;',
-    ...load,
+    ...wordNames(layout.words).map((name, w) =>
+      `const ${name} = ${Array.from({ length: wordBytes(layout, w) }, (_, k) => `(b[o + ${4 * w + k}] << ${8 * k})`).join(' | ')};`),
     `input.offset = o + ${layout.bytes};`,
-    `return ${decodeExpression(layout.root)};`,
+  ];
+  return [
+    ...tables.map((leaf) => `const D${leaf.id} = [${leaf.domain.values.map(literal).join(', ')}];`),
+    'const O = [];',
+    'return {',
+    'decode(input) {', ...words, `return ${decodeExpression(layout.root, false)};`, '},',
+    'decodeDraft(input) {', ...words, `return ${decodeExpression(layout.root, true)};`, '},',
+    'refill(input) {', ...checks, ...words, ...stores, 'return O[0];', '},',
     '};',
   ].join('\n');
 }
@@ -172,20 +207,41 @@ function setAt(root: unknown, path: readonly (string | number)[], value: unknown
   return root;
 }
 
+/** A codec that also hands out drafts, the copies of a state that actions change. */
+export interface DraftingCodec<S> extends Codec<S> {
+  /**
+   * A mutable copy of the state at `input`. Note: it may be the object the previous call returned,
+   * refilled, when the action that changed it left every object and array of it in its place and
+   * the state it made was encoded whole (so it gained no key, no element, no other value): valid
+   * until the next call, as the engine encodes what an action made before it runs the next.
+   */
+  draft(input: ByteReader): S;
+}
+
+export const isDrafting = <S>(codec: Codec<S>): codec is DraftingCodec<S> => 'draft' in codec;
+
+interface Decoders {
+  decode(input: ByteReader): unknown;
+  decodeDraft(input: ByteReader): unknown;
+  refill(input: ByteReader): unknown;
+}
+
 /**
  * The codec of a layout. `generic` writes and reads the positions written apart (any plain
  * value); a value no state may hold (-0, NaN...) reaches it there and is refused, with the path
  * of the whole state, as the generic encoding refuses it.
  */
-export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): Codec<S> {
-  const domains: (readonly unknown[])[] = [];
-  for (const leaf of leaves(layout.root)) domains[leaf.id] = leaf.domain.values;
+export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): DraftingCodec<S> {
   const ids: number[] = [];
   const values: unknown[] = [];
-  // Generated from the layout's keys and values, each written as a JSON literal.
-  const encodeWords = new Function('D', 'ids', 'values', 'isPlainObject', 'keyCount', encoderSource(layout))(
-    domains, ids, values, isPlainObject, keyCount) as (state: unknown, out: ByteWriter) => number;
-  const decodeWords = new Function('D', decoderSource(layout))(domains) as (input: ByteReader) => unknown;
+  // Generated from the layout's keys and values, each written as a JSON literal: a string in the
+  // source is interned, so the model's comparisons with its own literals are pointer compares.
+  const encodeWords = new Function('ids', 'values', 'isPlainObject', 'keyCount', encoderSource(layout))(
+    ids, values, isPlainObject, keyCount) as (state: unknown, out: ByteWriter) => number;
+  const decoders = new Function(decoderSource(layout))() as Decoders;
+  /** The draft `decodeDraft` made last, and whether the state an action made of it was encoded whole. */
+  let kept: unknown;
+  let refillable = false;
 
   const writeTail = (apart: number, out: ByteWriter): void => {
     out.uint(apart);
@@ -196,30 +252,51 @@ export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): Co
     }
   };
 
+  /** Reads the tail after the words, and puts what it holds in place. */
+  const readTail = (decoded: unknown, input: ByteReader): S => {
+    let state = decoded;
+    if (input.bytes[input.offset] === 0) {
+      input.offset++;
+      return state as S;
+    }
+    const apart = input.uint();
+    for (let i = 0; i < apart; i++) {
+      const id = input.uint();
+      state = setAt(state, layout.paths[id]!, generic.decode(input));
+    }
+    return state as S;
+  };
+
   return {
     encode(state, out) {
       try {
         const apart = encodeWords(state, out);
+        if (state === kept) refillable = apart === 0;
         if (apart === 0) out.bytes[out.length++] = 0; // room reserved by encodeWords
         else writeTail(apart, out);
       } catch (error) {
+        refillable = false;
         values.fill(undefined);
         const refusal = unstorableValue(state);
         throw refusal ? new ModelError(refusal) : error;
       }
     },
-    decode(input) {
-      let state = decodeWords(input);
-      if (input.bytes[input.offset] === 0) {
+    decode: (input) => readTail(decoders.decode(input), input),
+    draft(input) {
+      const whole = input.bytes[input.offset + layout.bytes] === 0;
+      const refilled = whole && refillable ? decoders.refill(input) : undefined;
+      refillable = false;
+      if (refilled !== undefined) {
         input.offset++;
-        return state as S;
+        return refilled as S;
       }
-      const apart = input.uint();
-      for (let i = 0; i < apart; i++) {
-        const id = input.uint();
-        state = setAt(state, layout.paths[id]!, generic.decode(input));
+      if (!whole) {
+        kept = undefined;
+        return readTail(decoders.decode(input), input);
       }
-      return state as S;
+      kept = decoders.decodeDraft(input);
+      input.offset++;
+      return kept as S;
     },
   };
 }
