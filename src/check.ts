@@ -161,17 +161,19 @@ export async function runCheck(
 
   const expander = new Expander(instance, symmetry, false, options.stateEncoding);
   expander.watchedBy(live.words, live.searchWord);
+  const codes = [...selected.map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
+  const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
+  const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
+  const frame = frameOf(model, params, instance, selected, deadlock, tallies);
+  watch.onFrame?.(frame);
+  // After the frame: packing may derive a layout, which runs the model's actions, and a report of
+  // one that never returns names it from the frame.
   const initial = instance.initialStates.map((s) => expander.pack(s));
   const initialFingerprints = initial.map((bytes) => {
     fingerprint(bytes, 0, bytes.length);
     return { hi: fp.hi, lo: fp.lo };
   });
   live.words[live.searchWord] = whereCode(Where.idle);
-  const codes = [...selected.map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
-  const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
-  const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
-  const frame = frameOf(model, params, instance, selected, deadlock, tallies);
-  watch.onFrame?.(frame);
 
   const inline = inlineRunner(expander as Expander<unknown>);
   const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;

@@ -12,6 +12,7 @@ import { stateCodec } from '../src/codecs/stateCodec.js';
 import { check, type CheckOptions } from '../src/check.js';
 import { genericCodec } from '../src/genericCodec.js';
 import type { ModelInstance } from '../src/model.js';
+import { earlyHang } from './fixtures/earlyHangModel.js';
 
 interface Toy {
   pc: string[];
@@ -231,5 +232,14 @@ describe('the derived layout and the generic encoding', () => {
 
   it('is refused by name when it is neither', async () => {
     await expect(check(classicModels[0]!, { stateEncoding: 'packed' as never })).rejects.toThrow("bad value 'packed' for stateEncoding; accepted: derived or generic");
+  });
+});
+
+describe('model code that never returns while the layout is derived', () => {
+  it('is stopped by the time limit and named, as in the search', async () => {
+    for (const stateEncoding of ['derived', 'generic'] as const) {
+      const result = await check(earlyHang, { workers: 1, timeLimit: 1, stateEncoding });
+      expect([result.complete, result.stopReason, result.stuckIn]).toEqual([false, 'time-limit', "action 'step' of counter"]);
+    }
   });
 });

@@ -12,8 +12,14 @@ import { ByteReader, ByteWriter, type Codec } from '../codec.js';
 import { Where, whereCode } from '../liveStatus.js';
 import type { ModelInstance } from '../model.js';
 
-/** How many states the sample holds at most: a few levels of a search, enough to see the values each position takes. */
+/** How many states the sample holds at most: enough to see the values each position takes. */
 export const SAMPLE_STATES = 512;
+/**
+ * How many levels deep it goes at most. Model code that never returns, or that allocates without
+ * end, would stop the check before its search began; a model that does so this early has a
+ * partial summary of a handful of states anyway, and deeper it is met by the search itself.
+ */
+export const SAMPLE_LEVELS = 4;
 
 /**
  * The sample, in the order the states were reached.
@@ -22,19 +28,21 @@ export const SAMPLE_STATES = 512;
  */
 export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: (where: number) => void): S[] {
   const packed: Uint8Array[] = [];
+  const levels: number[] = [];
   const seen = new Set<string>();
-  const add = (state: S): void => {
+  const add = (state: S, level: number): void => {
     const out = new ByteWriter();
     generic.encode(state, out);
     const key = out.bytes.subarray(0, out.length).join(',');
     if (seen.has(key)) return;
     seen.add(key);
     packed.push(out.toBytes());
+    levels.push(level);
   };
   const unpack = (bytes: Uint8Array): S => generic.decode(new ByteReader(bytes));
 
-  model.initialStates.forEach(add);
-  for (let i = 0; i < packed.length && packed.length < SAMPLE_STATES; i++) {
+  model.initialStates.forEach((state) => add(state, 0));
+  for (let i = 0; i < packed.length && packed.length < SAMPLE_STATES && levels[i]! < SAMPLE_LEVELS; i++) {
     const state = unpack(packed[i]!);
     model.actions.forEach((action, a) => {
       if (packed.length >= SAMPLE_STATES) return;
@@ -51,7 +59,7 @@ export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: 
           next = action.next(state as never);
         }
         at(whereCode(Where.successor, a));
-        add(next);
+        add(next, levels[i]! + 1);
       } catch {
         // Passed over: the search reports it (see the note at the top).
       }
