@@ -139,7 +139,7 @@ const wordNames = (words: number): string[] => Array.from({ length: words }, (_,
 const wordBytes = (layout: StateLayout, w: number): number => Math.min(4, layout.bytes - 4 * w);
 
 /** The encoder's source: a function (state, out) that returns how many positions it wrote apart, left in `ids` and `values`. */
-export function encoderSource(layout: StateLayout): string {
+function encoderSource(layout: StateLayout): string {
   const lines: string[] = [];
   encodeStatements(layout.root, 'state', lines);
   const store = wordNames(layout.words).flatMap((name, w) =>
@@ -164,7 +164,7 @@ export function encoderSource(layout: StateLayout): string {
  * `refill(input)` writes another state's leaves into the draft `decodeDraft` made last, or
  * answers undefined if an action moved one of its objects or arrays away.
  */
-export function decoderSource(layout: StateLayout): string {
+function decoderSource(layout: StateLayout): string {
   const tables = leaves(layout.root).filter((leaf) => readsTable(leaf.domain));
   const { checks, stores } = refillStatements(layout.root);
   const words = [

@@ -13,13 +13,13 @@ import { Where, whereCode } from '../liveStatus.js';
 import type { ModelInstance } from '../model.js';
 
 /** How many states the sample holds at most: enough to see the values each position takes. */
-export const SAMPLE_STATES = 512;
+const SAMPLE_STATES = 512;
 /**
  * How many levels deep it goes at most. Model code that never returns, or that allocates without
  * end, would stop the check before its search began; a model that does so this early has a
  * partial summary of a handful of states anyway, and deeper it is met by the search itself.
  */
-export const SAMPLE_LEVELS = 4;
+const SAMPLE_LEVELS = 4;
 
 /**
  * The sample, in the order the states were reached.

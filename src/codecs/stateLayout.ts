@@ -41,12 +41,12 @@ const MAX_SLOT_BITS = 24;
  * The most positions a layout has. The encoder and decoder are generated as straight-line code,
  * one line a position: a state larger than this keeps the generic encoding.
  */
-export const MAX_LAYOUT_NODES = 4096;
+const MAX_LAYOUT_NODES = 4096;
 
 const bitsFor = (codes: number): number => (codes <= 1 ? 0 : 32 - Math.clz32(codes - 1));
 
 /** The domain of a leaf seen holding `seen` (distinct, sorted), or undefined when no slot is wide enough. */
-export function domainOf(seen: readonly Primitive[]): Domain | undefined {
+function domainOf(seen: readonly Primitive[]): Domain | undefined {
   const booleans = seen.some((v) => typeof v === 'boolean') ? [false, true] : [];
   const others = [...seen.filter((v) => v === null), ...booleans, ...seen.filter((v) => typeof v === 'string' || (typeof v === 'number' && !Number.isInteger(v)))];
   const ints = seen.filter((v): v is number => typeof v === 'number' && Number.isInteger(v));
