@@ -21,8 +21,6 @@ import type { Domain, LayoutNode, StateLayout } from './stateLayout.js';
 
 /** A value as JavaScript source: only leaf values (null, booleans, finite numbers, strings) are ever written. */
 const literal = (value: unknown): string => JSON.stringify(value);
-/** A property key in an object literal; `__proto__` written plainly would set the prototype instead. */
-const keyLiteral = (key: string): string => (key === '__proto__' ? `[${literal(key)}]` : literal(key));
 
 /** The bits of word `word` that hold a slot, as an expression of the decoder's word variables. */
 const slotCode = (node: { domain: Domain; word: number; shift: number }): string =>
@@ -98,7 +96,7 @@ function decodeExpression(node: LayoutNode, keep: boolean): string {
   switch (node.kind) {
     case 'varying': return 'null';
     case 'leaf': return valueOf(node);
-    case 'object': return kept(`{ ${node.fields.map((field, i) => `${keyLiteral(node.keys[i]!)}: ${decodeExpression(field, keep)}`).join(', ')} }`);
+    case 'object': return kept(`{ ${node.fields.map((field, i) => `${literal(node.keys[i]!)}: ${decodeExpression(field, keep)}`).join(', ')} }`);
     case 'array': return kept(`[${node.items.map((item) => decodeExpression(item, keep)).join(', ')}]`);
   }
 }
@@ -214,6 +212,8 @@ export interface DraftingCodec<S> extends Codec<S> {
    * refilled, when the action that changed it left every object and array of it in its place and
    * the state it made was encoded whole (so it gained no key, no element, no other value): valid
    * until the next call, as the engine encodes what an action made before it runs the next.
+   * What no state holds is not looked for: a named property an action set on an array (which no
+   * encoding stores) stays on the refilled draft.
    */
   draft(input: ByteReader): S;
 }

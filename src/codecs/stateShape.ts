@@ -56,6 +56,8 @@ function objectShape(objects: readonly Record<string, unknown>[]): Shape {
     const own = Object.keys(o);
     return own.length === keys.length && own.every((key) => Object.hasOwn(objects[0]!, key));
   };
-  if (!objects.every(sameKeys)) return VARYING;
+  // An own key `__proto__` is read and written as the prototype by plain property access: such
+  // an object is left to the generic encoding.
+  if (!objects.every(sameKeys) || keys.includes('__proto__')) return VARYING;
   return { kind: 'object', keys, fields: keys.map((key) => shapeOf(objects.map((o) => o[key]))) };
 }
