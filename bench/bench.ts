@@ -1,10 +1,12 @@
 /**
  * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
- * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix); all by default.
+ * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix),
+ * twophase (two-phase commit, no codec of its own: the derived layout, the generic encoding, and TLC when TLA2TOOLS_JAR is set); all by default.
  */
 import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
 import { benchSpin } from './spin.js';
+import { benchTwoPhase } from './twoPhase.js';
 
 const sections: Record<string, () => void> = {
   engine: () => benchEngine([28, 32]),
@@ -12,6 +14,7 @@ const sections: Record<string, () => void> = {
   // pages 3 and readers 3 is out of reach here: each reader multiplies the states by about 55.
   coco: () => benchCocoCheck([[2, 2], [3, 1], [2, 3]]),
   sweep: () => benchSweepAndMatrix(),
+  twophase: () => benchTwoPhase(8),
 };
 
 const chosen = process.argv.slice(2);

@@ -6,15 +6,18 @@
 import { check } from '../src/check.js';
 import { findModel } from '../src/cli/models.js';
 import { matrix } from '../src/matrix.js';
+import type { StateEncoding } from '../src/codecs/stateCodec.js';
 import type { RawValue } from '../src/params.js';
 import { sweep } from '../src/sweep/sweep.js';
 
 export type Job = 'check' | 'sweep' | 'matrix';
 
-const { job, model, params, workers } = JSON.parse(process.argv[2]!) as { job: Job; model: string; params: Record<string, RawValue>; workers: number };
+const { job, model, params, workers, stateEncoding } = JSON.parse(process.argv[2]!) as {
+  job: Job; model: string; params: Record<string, RawValue>; workers: number; stateEncoding?: StateEncoding;
+};
 const definition = await findModel(model);
 const runs = {
-  check: () => check(definition, { params, workers, traces: false }),
+  check: () => check(definition, { params, workers, traces: false, stateEncoding }),
   sweep: () => sweep(definition, params, { workers }),
   matrix: () => matrix(definition, params, { workers }),
 };

@@ -5,7 +5,7 @@
  * time before that. Messages are a set that only grows and is never consumed.
  *
  * Written as a model's author would, with plain arrays, strings and booleans and no codec of its
- * own, so that it measures the engine's generic path. The message set is kept as membership flags
+ * own, so that it measures what the engine does for such models (the layout it derives). The message set is kept as membership flags
  * (one Prepared message per RM, one Commit, one Abort): that is the whole of `Messages` in the spec,
  * and flags are canonical by construction, so two states with the same set are the same state.
  *

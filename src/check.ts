@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { search, type Progress } from './bfs.js';
 import { validateCheckOptions } from './checkOptions.js';
+import type { StateEncoding } from './codecs/stateCodec.js';
 import { ModelError, UsageError } from './errors.js';
 import { Expander } from './expand.js';
 import { fingerprint, fp } from './fingerprint.js';
@@ -71,6 +72,12 @@ export interface CheckOptions {
    * stay in the search's own thread. 1 sends every level (tests use it to make the threads work).
    */
   minBatchesForWorkers?: number;
+  /**
+   * How the states of a model without a codec of its own are encoded: by a layout derived from
+   * their shape (`derived`, the default) or by the generic tagged walk (`generic`). Counts,
+   * verdicts and traces are the same; benchmarks and tests compare the two.
+   */
+  stateEncoding?: StateEncoding;
   /** Aborting it stops the search, which still returns what it found (Ctrl-C). */
   signal?: AbortSignal;
   /** Called a few times a second with the search's progress. */
@@ -177,14 +184,8 @@ export async function runCheck(
   const deadlock = checksDeadlock(model, instance, options.deadlock);
   if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);
 
-  const expander = new Expander(instance, symmetry);
+  const expander = new Expander(instance, symmetry, false, options.stateEncoding);
   expander.watchedBy(live.words, live.searchWord);
-  const initial = instance.initialStates.map((s) => expander.pack(s));
-  const initialFingerprints = initial.map((bytes) => {
-    fingerprint(bytes, 0, bytes.length);
-    return { hi: fp.hi, lo: fp.lo };
-  });
-  live.words[live.searchWord] = whereCode(Where.idle);
   const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
   if (options.stateGraphLimit !== undefined && (options.checkpoint !== undefined || options.resume !== undefined)) {
     throw new UsageError('--checkpoint and --resume cannot draw the state graph (--dot): a checkpoint keeps no state graph; drop one');
@@ -195,10 +196,18 @@ export async function runCheck(
   const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
   const frame = { ...frameOf(model, params, instance, selected, deadlock, tallies), fairness: liveness?.fairness };
   watch.onFrame?.(frame);
+  // After the frame: packing may derive a layout, which runs the model's actions, and a report of
+  // one that never returns names it from the frame.
+  const initial = instance.initialStates.map((s) => expander.pack(s));
+  const initialFingerprints = initial.map((bytes) => {
+    fingerprint(bytes, 0, bytes.length);
+    return { hi: fp.hi, lo: fp.lo };
+  });
+  live.words[live.searchWord] = whereCode(Where.idle);
   const saved = checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started);
 
   const inline = inlineRunner(expander as Expander<unknown>);
-  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
+  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
   let outcome: Awaited<ReturnType<typeof search>>;
   try {
     outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {

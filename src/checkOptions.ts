@@ -5,6 +5,7 @@
  * search starts.
  */
 import type { CheckOptions } from './check.js';
+import { STATE_ENCODINGS } from './codecs/stateCodec.js';
 import { UsageError } from './errors.js';
 import { FAIRNESS_CHOICES } from './liveness/fairness.js';
 import type { ManyChecksOptions } from './manyChecks.js';
@@ -58,6 +59,7 @@ export const checkRules: Record<keyof CheckOptions, Rule> = {
   batchSize: wholeNumber('--batch-size', 1),
   minBatchesForWorkers: wholeNumber('minBatchesForWorkers', 1),
   maxMemory: wholeNumber('--max-memory', 1),
+  stateEncoding: { name: 'stateEncoding', accepted: STATE_ENCODINGS.join(' or '), accepts: (v) => STATE_ENCODINGS.includes(v as never) },
   signal: abortSignal,
   onProgress: callback('onProgress'),
   onState: callback('onState'),

@@ -7,7 +7,8 @@
  */
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
-import { genericCodec } from './genericCodec.js';
+import { isDrafting } from './codecs/layoutCodec.js';
+import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
 import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
 import type { Action, ModelInstance } from './model.js';
@@ -187,7 +188,7 @@ class BatchFingerprints {
 
 /** Expands batches of one model instance; holds the scratch buffers the hot loop reuses. */
 export class Expander<S> {
-  readonly codec: Codec<S>;
+  private chosenCodec: Codec<S> | undefined;
   /** The code a deadlock finding carries: one past the last property index. */
   readonly deadlockCode: number;
   private readonly reader = new ByteReader(new Uint8Array(0));
@@ -204,14 +205,29 @@ export class Expander<S> {
    * @param transfers whether results cross threads (a worker): then each gets buffers of its own;
    * in the main thread they are views of reused buffers, valid until the next `expand`, which
    * saves the many small checks of a sweep most of their garbage collection.
+   * @param encoding how states are encoded when the model has no codec of its own.
    */
   constructor(
     readonly model: ModelInstance<S>,
     readonly useSymmetry: boolean,
     private readonly transfers = false,
+    private readonly encoding: StateEncoding = 'derived',
   ) {
-    this.codec = model.codec ?? genericCodec<S>(model.initialStates);
     this.deadlockCode = model.properties.length;
+  }
+
+  /**
+   * The codec, chosen on first use: deriving a layout runs the model's guards and actions, which
+   * the live status must see (`watchedBy` comes after the constructor).
+   */
+  get codec(): Codec<S> {
+    if (this.chosenCodec === undefined) {
+      const { words, word } = this;
+      const was = words[word]!;
+      this.chosenCodec = stateCodec(this.model, this.encoding, (where) => void (words[word] = where));
+      words[word] = was;
+    }
+    return this.chosenCodec;
   }
 
   /** Reads the stop flag from, and tells which model code it runs in, `words` (a LiveStatus's). */
@@ -241,6 +257,7 @@ export class Expander<S> {
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
+    const drafting = isDrafting(codec) ? codec : undefined;
     const generated = new Uint32Array(actions.length);
     const labels = new Uint8Array(ends.length * liveness.length);
     scratch.reset();
@@ -303,7 +320,7 @@ export class Expander<S> {
           let next: S;
           if ('recipe' in action) {
             reader.offset = start;
-            const draft = codec.decode(reader);
+            const draft = drafting ? drafting.draft(reader) : codec.decode(reader);
             const replaced = action.recipe(draft as never);
             next = replaced === undefined ? draft : (replaced as S);
           } else {

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ModelError, UsageError } from './errors.js';
 import { threadsRebuild, type AnyModel, type ModelInstance } from './model.js';
+import type { StateEncoding } from './codecs/stateCodec.js';
 import type { ParamSpecs, ParamsOf } from './params.js';
 
 /** Everything a worker needs to build the same model instance as the main thread. */
@@ -19,6 +20,8 @@ export interface ModelRef {
   name: string;
   params: Record<string, unknown>;
   symmetry: boolean;
+  /** How states are encoded when the model has no codec of its own. */
+  encoding: StateEncoding;
 }
 
 /** The project root: this file is `<root>/src/modelRef.ts` or `<root>/dist/src/modelRef.js`. */

@@ -24,7 +24,7 @@ import { threadExecArgv, threadScript } from './workerPool.js';
 export type SearchThreadOptions = Pick<
   CheckOptions,
   'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
-  | 'checkpoint' | 'checkpointEvery' | 'resume' | 'fairness' | 'stateGraphLimit'
+  | 'checkpoint' | 'checkpointEvery' | 'resume' | 'fairness' | 'stateGraphLimit' | 'stateEncoding'
 > & { workers: number };
 
 /** What the supervisor sends the search thread. */
@@ -84,6 +84,7 @@ export function superviseCheck(
       resume: options.resume,
       fairness: options.fairness,
       stateGraphLimit: options.stateGraphLimit,
+      stateEncoding: options.stateEncoding,
     },
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,

@@ -11,8 +11,11 @@ import { describeParams } from '../params.js';
 import { cocomcVersion } from '../version.js';
 import { FORMAT } from './format.js';
 
-/** The options that change the states a search reaches, the order it reaches them or what it reports. */
-const RESULT_OPTIONS = ['properties', 'deadlock', 'symmetry', 'maxDepth', 'exhaustive', 'stopAtFirst'] as const;
+/**
+ * The options that change the states a search reaches, the order it reaches them or what it
+ * reports, and the encoding, which changes every state's bytes and so its fingerprint.
+ */
+const RESULT_OPTIONS = ['properties', 'deadlock', 'symmetry', 'maxDepth', 'exhaustive', 'stopAtFirst', 'stateEncoding'] as const;
 
 export interface CheckpointIdentity {
   cocomc: string;

@@ -1,0 +1,24 @@
+/**
+ * The encoding of a model without a codec of its own: a fixed layout derived from the shape of a
+ * sample of its states (booleans as bits, strings and small numbers as codes of a few bits), or
+ * the generic encoding where no layout fits (states of no fixed structure, or too large ones).
+ */
+import type { Codec } from '../codec.js';
+import { genericCodec } from '../genericCodec.js';
+import type { ModelInstance } from '../model.js';
+import { layoutCodec } from './layoutCodec.js';
+import { sampleStates } from './sampleStates.js';
+import { layoutOf } from './stateLayout.js';
+import { shapeOf } from './stateShape.js';
+
+/**
+ * Derives the codec of `model`.
+ * @param generic the generic encoding of its states.
+ * @param at told which piece of the model's code runs while its states are sampled.
+ */
+export function derivedCodec<S>(model: ModelInstance<S>, generic: Codec<S>, at: (where: number) => void): Codec<S> {
+  const sample = sampleStates(model, generic, at);
+  const layout = layoutOf(shapeOf(sample));
+  // What does not fit the layout is written generically, with the strings of the sample as its dictionary.
+  return layout ? layoutCodec<S>(layout, genericCodec(sample)) : generic;
+}
