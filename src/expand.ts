@@ -210,17 +210,22 @@ export class Expander<S> {
   /** Packs one state (canonicalised when symmetry is on). */
   pack(state: S): Uint8Array {
     const out = new ByteWriter();
-    this.codec.encode(this.canonical(state), out);
+    this.encode(state, out);
     return out.toBytes();
+  }
+
+  /** Appends a state's bytes to `out`; with symmetry, its class representative's: on the bytes if the codec can, else on the object. */
+  private encode(state: S, out: ByteWriter): void {
+    const { codec } = this;
+    if (!this.useSymmetry) return codec.encode(state, out);
+    if (!codec.canonicalBytes) return codec.encode(this.model.canonicalize!(state as never), out);
+    const from = out.length;
+    codec.encode(state, out);
+    codec.canonicalBytes(out.bytes, from, out.length);
   }
 
   unpack(bytes: Uint8Array): S {
     return this.codec.decode(new ByteReader(bytes));
-  }
-
-  canonical(state: S): S {
-    const { canonicalize } = this.model;
-    return this.useSymmetry && canonicalize ? canonicalize(state as never) : state;
   }
 
   expand(request: BatchRequest): BatchResult {
@@ -290,7 +295,7 @@ export class Expander<S> {
           }
           words[word] = whereCode(Where.successor, a);
           const from = scratch.length;
-          codec.encode(this.canonical(next), scratch);
+          this.encode(next, scratch);
           const length = scratch.length - from;
           // Fast path: a self-loop is counted as a transition but needs no fingerprint.
           if (length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {

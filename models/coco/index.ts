@@ -13,7 +13,6 @@ import { cocoParams } from './params.js';
 import { cpu0Actions, nrSharedOf } from './program.js';
 import { alive, initialState, range, type CocoState, type View } from './state.js';
 import { cocoMatrix, cocoSweep } from './sweepAndMatrix.js';
-import { sortReaders } from './symmetry.js';
 
 export const coco = defineModel({
   name: 'coco',
@@ -34,7 +33,6 @@ export const coco = defineModel({
       // (spec 11.4), running out of actions is fine.
       isFinal: (s: View) => !alive(s) || s.result !== 'running' || s.kx === 3,
       codec: cocoCodec(config),
-      canonicalize: sortReaders,
       actors: [...range(config.readers + 1).map(cpuName), ...(config.kexec === 'none' ? [] : [KEXEC_CPU]), ...(config.coherentCache ? [] : ['cache'])],
       configuration: describeConfig(params, config),
     };
