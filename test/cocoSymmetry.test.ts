@@ -142,3 +142,11 @@ describe('coco: page symmetry only where renaming pages is a symmetry', () => {
     }, 60_000);
   }
 });
+
+describe('coco: list coco says which symmetry --symmetry uses', () => {
+  it('readers always, pages except with --granularity page or --host-failures', () => {
+    const text = coco.notes!().join(' ');
+    expect(text).toContain('--symmetry: reader CPUs 1..readers are always interchangeable');
+    expect(text).toMatch(/pages are renamed too with --granularity range .* without --host-failures/);
+  });
+});

@@ -21,6 +21,14 @@
  */
 import type { CocoConfig } from './config.js';
 
+/** What `cocomc list coco` says of `--symmetry`: the rule `pagesInterchangeable` applies. */
+export const SYMMETRY_NOTE = [
+  '--symmetry: reader CPUs 1..readers are always interchangeable (CPU 0, converting and owning, is never renamed);',
+  'pages are renamed too with --granularity range (the default) and without --host-failures, where every step acts',
+  'on the whole range at once; --granularity page converts pages in page order [A7] and a host failure leaves a prefix',
+  'of the pages converted (spec 10.8), so with either the pages are kept apart.',
+];
+
 /** Whether renaming the range's pages is a symmetry of the model in this configuration (see above). */
 export function pagesInterchangeable(config: Pick<CocoConfig, 'granularity' | 'hostFailures'>): boolean {
   return config.granularity === 'range' && !config.hostFailures;
