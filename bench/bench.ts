@@ -1,17 +1,20 @@
 /**
  * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
- * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix); all by default.
+ * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix),
+ * symmetry (one CoCo check with and without --symmetry); all by default.
  */
 import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
 import { benchSpin } from './spin.js';
+import { benchSymmetry } from './symmetry.js';
 
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   engine: () => benchEngine([28, 32]),
   spin: () => benchSpin([28, 32]),
   // pages 3 and readers 3 is out of reach here: each reader multiplies the states by about 55.
   coco: () => benchCocoCheck([[2, 2], [3, 1], [2, 3]]),
   sweep: () => benchSweepAndMatrix(),
+  symmetry: () => benchSymmetry(),
 };
 
 const chosen = process.argv.slice(2);
@@ -21,5 +24,5 @@ for (const name of chosen.length ? chosen : Object.keys(sections)) {
     console.error(`bench: unknown section '${name}'; accepted: ${Object.keys(sections).join(', ')}`);
     process.exit(2);
   }
-  run();
+  await run();
 }

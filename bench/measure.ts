@@ -9,13 +9,13 @@ import type { Job } from './runOne.js';
 
 const runOne = fileURLToPath(new URL('./runOne.js', import.meta.url));
 
-function run(job: Job, model: string, params: Record<string, RawValue>, workers: number): unknown {
-  const out = execFileSync(process.execPath, [runOne, JSON.stringify({ job, model, params, workers })], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+function run(job: Job, model: string, params: Record<string, RawValue>, workers: number, symmetry = false): unknown {
+  const out = execFileSync(process.execPath, [runOne, JSON.stringify({ job, model, params, workers, symmetry })], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   return JSON.parse(out);
 }
 
-export const measure = (model: string, params: Record<string, RawValue>, workers: number): CheckResult =>
-  run('check', model, params, workers) as CheckResult;
+export const measure = (model: string, params: Record<string, RawValue>, workers: number, symmetry = false): CheckResult =>
+  run('check', model, params, workers, symmetry) as CheckResult;
 export const measureSweep = (model: string, params: Record<string, RawValue>, workers: number): SweepResult =>
   run('sweep', model, params, workers) as SweepResult;
 export const measureMatrix = (model: string, params: Record<string, RawValue>, workers: number): MatrixResult =>

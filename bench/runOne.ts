@@ -11,10 +11,10 @@ import { sweep } from '../src/sweep/sweep.js';
 
 export type Job = 'check' | 'sweep' | 'matrix';
 
-const { job, model, params, workers } = JSON.parse(process.argv[2]!) as { job: Job; model: string; params: Record<string, RawValue>; workers: number };
+const { job, model, params, workers, symmetry } = JSON.parse(process.argv[2]!) as { job: Job; model: string; params: Record<string, RawValue>; workers: number; symmetry?: boolean };
 const definition = await findModel(model);
 const runs = {
-  check: () => check(definition, { params, workers, traces: false }),
+  check: () => check(definition, { params, workers, symmetry, traces: false }),
   sweep: () => sweep(definition, params, { workers }),
   matrix: () => matrix(definition, params, { workers }),
 };
