@@ -47,7 +47,7 @@ export interface CheckOptions {
   exhaustive?: boolean;
   /** Report non-final states without successors: on by default when the model declares final states. */
   deadlock?: boolean;
-  /** Fingerprint each state's symmetry representative (the model must define `canonicalize`). Off by default. */
+  /** Fingerprint each state's symmetry representative (the model's `canonicalize` or its codec's `canonicalBytes`). Off by default. */
   symmetry?: boolean;
   /** Stop after this many distinct states. */
   maxStates?: number;
