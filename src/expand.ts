@@ -214,6 +214,10 @@ export class Expander<S> {
     return out.toBytes();
   }
 
+  unpack(bytes: Uint8Array): S {
+    return this.codec.decode(new ByteReader(bytes));
+  }
+
   /** Appends a state's bytes to `out`; with symmetry, its class representative's: on the bytes if the codec can, else on the object. */
   private encode(state: S, out: ByteWriter): void {
     const { codec } = this;
@@ -222,10 +226,6 @@ export class Expander<S> {
     const from = out.length;
     codec.encode(state, out);
     codec.canonicalBytes(out.bytes, from, out.length);
-  }
-
-  unpack(bytes: Uint8Array): S {
-    return this.codec.decode(new ByteReader(bytes));
   }
 
   expand(request: BatchRequest): BatchResult {
