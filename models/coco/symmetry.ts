@@ -21,12 +21,20 @@
  */
 import type { CocoConfig } from './config.js';
 
+/**
+ * The most pages whose renamings are all tried per state (4! = 24); past it only readers are
+ * renamed. The codec is built for every check, with or without `--symmetry`, and 16 pages would
+ * mean 16! renamings.
+ */
+export const MAX_RENAMED_PAGES = 4;
+
 /** What `cocomc list coco` says of `--symmetry`: the rule `pagesInterchangeable` applies. */
 export const SYMMETRY_NOTE = [
   '--symmetry: reader CPUs 1..readers are always interchangeable (CPU 0, converting and owning, is never renamed);',
   'pages are renamed too with --granularity range (the default) and without --host-failures, where every step acts',
   'on the whole range at once; --granularity page converts pages in page order [A7] and a host failure leaves a prefix',
-  'of the pages converted (spec 10.8), so with either the pages are kept apart.',
+  `of the pages converted (spec 10.8), so with either the pages are kept apart. Pages are renamed up to ${MAX_RENAMED_PAGES} pages`,
+  `(${MAX_RENAMED_PAGES}! renamings tried per state); past that only readers are.`,
 ];
 
 /** Whether renaming the range's pages is a symmetry of the model in this configuration (see above). */
@@ -121,7 +129,7 @@ export function cocoCanonicalBytes(config: CocoConfig): (bytes: Uint8Array, star
   const layout = layoutOf(config);
   const { readers, block, readersAt, movedEnd } = layout;
   const swap = new Uint8Array(block);
-  if (!pagesInterchangeable(config) || config.pages === 1) {
+  if (!pagesInterchangeable(config) || config.pages === 1 || config.pages > MAX_RENAMED_PAGES) {
     return (bytes, start) => sortBlocks(bytes, start + readersAt, readers, block, swap);
   }
   const sources = permutations(config.pages).slice(1).map((perm) => sourcesOf(layout, perm));
