@@ -2,19 +2,22 @@
  * `npm run bench [-- SECTION...]`: speed and memory, measured rather than asserted. Sections:
  * engine (Flip), spin (Flip beside SPIN's compiled verifier, when installed), coco (one large CoCo check), sweep (the sweep and the matrix),
  * twophase (two-phase commit, no codec of its own: the derived layout, the generic encoding, and TLC when TLA2TOOLS_JAR is set); all by default.
+ * symmetry (one CoCo check with and without --symmetry); all by default.
  */
 import { benchCocoCheck, benchSweepAndMatrix } from './coco.js';
 import { benchEngine } from './engine.js';
 import { benchSpin } from './spin.js';
 import { benchTwoPhase } from './twoPhase.js';
+import { benchSymmetry } from './symmetry.js';
 
-const sections: Record<string, () => void> = {
+const sections: Record<string, () => void | Promise<void>> = {
   engine: () => benchEngine([28, 32]),
   spin: () => benchSpin([28, 32]),
   // pages 3 and readers 3 is out of reach here: each reader multiplies the states by about 55.
   coco: () => benchCocoCheck([[2, 2], [3, 1], [2, 3]]),
   sweep: () => benchSweepAndMatrix(),
   twophase: () => benchTwoPhase(8),
+  symmetry: () => benchSymmetry(),
 };
 
 const chosen = process.argv.slice(2);
@@ -24,5 +27,5 @@ for (const name of chosen.length ? chosen : Object.keys(sections)) {
     console.error(`bench: unknown section '${name}'; accepted: ${Object.keys(sections).join(', ')}`);
     process.exit(2);
   }
-  run();
+  await run();
 }

@@ -10,14 +10,20 @@ import type { Job } from './runOne.js';
 
 const runOne = fileURLToPath(new URL('./runOne.js', import.meta.url));
 
-function run(job: Job, model: string, params: Record<string, RawValue>, workers: number, stateEncoding?: StateEncoding): unknown {
-  const out = execFileSync(process.execPath, [runOne, JSON.stringify({ job, model, params, workers, stateEncoding })], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+/** How a measured check runs besides its model, parameters and workers. */
+export interface MeasuredOptions {
+  /** As check() takes it: the derived layout by default. */
+  stateEncoding?: StateEncoding;
+  symmetry?: boolean;
+}
+
+function run(job: Job, model: string, params: Record<string, RawValue>, workers: number, options: MeasuredOptions = {}): unknown {
+  const out = execFileSync(process.execPath, [runOne, JSON.stringify({ job, model, params, workers, ...options })], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   return JSON.parse(out);
 }
 
-/** A check; `stateEncoding` as check() takes it (the derived layout by default). */
-export const measure = (model: string, params: Record<string, RawValue>, workers: number, stateEncoding?: StateEncoding): CheckResult =>
-  run('check', model, params, workers, stateEncoding) as CheckResult;
+export const measure = (model: string, params: Record<string, RawValue>, workers: number, options: MeasuredOptions = {}): CheckResult =>
+  run('check', model, params, workers, options) as CheckResult;
 export const measureSweep = (model: string, params: Record<string, RawValue>, workers: number): SweepResult =>
   run('sweep', model, params, workers) as SweepResult;
 export const measureMatrix = (model: string, params: Record<string, RawValue>, workers: number): MatrixResult =>

@@ -12,12 +12,12 @@ import { sweep } from '../src/sweep/sweep.js';
 
 export type Job = 'check' | 'sweep' | 'matrix';
 
-const { job, model, params, workers, stateEncoding } = JSON.parse(process.argv[2]!) as {
-  job: Job; model: string; params: Record<string, RawValue>; workers: number; stateEncoding?: StateEncoding;
+const { job, model, params, workers, stateEncoding, symmetry } = JSON.parse(process.argv[2]!) as {
+  job: Job; model: string; params: Record<string, RawValue>; workers: number; stateEncoding?: StateEncoding; symmetry?: boolean;
 };
 const definition = await findModel(model);
 const runs = {
-  check: () => check(definition, { params, workers, traces: false, stateEncoding }),
+  check: () => check(definition, { params, workers, traces: false, stateEncoding, symmetry }),
   sweep: () => sweep(definition, params, { workers }),
   matrix: () => matrix(definition, params, { workers }),
 };

@@ -118,8 +118,8 @@ export function benchTwoPhase(rms: number): void {
     const generic: CheckResult[] = [];
     const tlc: TlcRun[] = [];
     for (let i = 0; i < REPEATS; i++) {
-      derived.push(measure('twophase', { rms }, 1, 'derived'));
-      generic.push(measure('twophase', { rms }, 1, 'generic'));
+      derived.push(measure('twophase', { rms }, 1, { stateEncoding: 'derived' }));
+      generic.push(measure('twophase', { rms }, 1, { stateEncoding: 'generic' }));
       if (dir) tlc.push(runTlc(dir));
     }
     const reference = dir ? median(tlc).seconds : undefined;

@@ -3,6 +3,10 @@
  * 5-gallon jug can be filled, emptied and poured into each other; the invariant `big /= 4`
  * fails, and its shortest counterexample (6 steps) is the puzzle's solution.
  * TLC: 16 distinct states, 97 states generated.
+ *
+ * Filling and emptying are written as successor functions (`next`), as TLA+ writes them
+ * (`small' = 3, big' = big`); pouring, which reads and writes both jugs, as an immer recipe. A model
+ * may mix the two kinds; this one shows both.
  */
 import { always, defineModel, type Action } from '../src/model.js';
 
@@ -30,10 +34,10 @@ function pour(from: keyof Jugs, to: keyof Jugs, name: string): Action<Jugs> {
 }
 
 const actions: Action<Jugs>[] = [
-  { name: 'FillSmall', actor: 'jugs', recipe: (s) => void (s.small = SMALL) },
-  { name: 'FillBig', actor: 'jugs', recipe: (s) => void (s.big = BIG) },
-  { name: 'EmptySmall', actor: 'jugs', recipe: (s) => void (s.small = 0) },
-  { name: 'EmptyBig', actor: 'jugs', recipe: (s) => void (s.big = 0) },
+  { name: 'FillSmall', actor: 'jugs', next: (s) => ({ small: SMALL, big: s.big }) },
+  { name: 'FillBig', actor: 'jugs', next: (s) => ({ small: s.small, big: BIG }) },
+  { name: 'EmptySmall', actor: 'jugs', next: (s) => ({ small: 0, big: s.big }) },
+  { name: 'EmptyBig', actor: 'jugs', next: (s) => ({ small: s.small, big: 0 }) },
   pour('small', 'big', 'SmallToBig'),
   pour('big', 'small', 'BigToSmall'),
 ];

@@ -52,7 +52,7 @@ export interface CheckOptions {
   exhaustive?: boolean;
   /** Report non-final states without successors: on by default when the model declares final states. */
   deadlock?: boolean;
-  /** Fingerprint each state's symmetry representative (the model must define `canonicalize`). Off by default. */
+  /** Fingerprint each state's symmetry representative (the model's `canonicalize` or its codec's `canonicalBytes`). Off by default. */
   symmetry?: boolean;
   /** Stop after this many distinct states. */
   maxStates?: number;
@@ -179,7 +179,9 @@ export async function runCheck(
   const instance = buildInstance(model, params);
   const { workers } = options;
   const symmetry = options.symmetry ?? false;
-  if (symmetry && !instance.canonicalize) throw new UsageError(`--symmetry needs a model with canonicalize; '${model.name}' has none`);
+  if (symmetry && !instance.canonicalize && !instance.codec?.canonicalBytes) {
+    throw new UsageError(`--symmetry needs a model with canonicalize or a codec with canonicalBytes; '${model.name}' has neither`);
+  }
   const selected = selectProperties(instance.properties, options.properties);
   const deadlock = checksDeadlock(model, instance, options.deadlock);
   if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);

@@ -107,4 +107,12 @@ export class ByteReader {
 export interface Codec<S> {
   encode(state: S, out: ByteWriter): void;
   decode(input: ByteReader): S;
+  /**
+   * With `--symmetry`: rewrites the state just encoded in `bytes[start, end)`, in place and to the
+   * same length, into the encoding of its symmetry class's representative. It must be exact (every
+   * state of a class gives the same bytes) and give a state of the class, a valid state of the
+   * model: traces are rebuilt by replaying real actions and matching their canonical bytes. Cheaper
+   * than the model's `canonicalize` on decoded objects, which the engine uses when this is absent.
+   */
+  canonicalBytes?(bytes: Uint8Array, start: number, end: number): void;
 }

@@ -12,6 +12,7 @@ import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
 import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
 import type { Action, ModelInstance } from './model.js';
+import { describeAction, readOnly, writable } from './modelCode.js';
 
 /** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
 export interface PackedStates {
@@ -103,10 +104,6 @@ function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number,
   return true;
 }
 
-function actionName(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
-  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
-}
-
 /** The model's code a `where` word names, as reports print it. */
 export function describeWhere(
   model: { actions: readonly Pick<Action<unknown>, 'name' | 'actor' | 'args'>[]; properties: readonly { name: string }[] },
@@ -115,12 +112,12 @@ export function describeWhere(
   const index = whereIndex(code);
   switch (whereKind(code)) {
     case Where.build: return "the model's build (its initial states)";
-    case Where.guard: return `the guard of ${actionName(model.actions[index]!)}`;
-    case Where.action: return actionName(model.actions[index]!);
+    case Where.guard: return `the guard of ${describeAction(model.actions[index]!)}`;
+    case Where.action: return describeAction(model.actions[index]!);
     case Where.property: return `property '${model.properties[index]!.name}'`;
     case Where.isFinal: return 'isFinal';
     case Where.codec: return "the model's codec or canonicalize";
-    case Where.successor: return `the state made by ${actionName(model.actions[index]!)}`;
+    case Where.successor: return `the state made by ${describeAction(model.actions[index]!)}`;
     default: return 'the engine';
   }
 }
@@ -239,7 +236,7 @@ export class Expander<S> {
   /** Packs one state (canonicalised when symmetry is on). */
   pack(state: S): Uint8Array {
     const out = new ByteWriter();
-    this.codec.encode(this.canonical(state), out);
+    this.encode(state, out);
     return out.toBytes();
   }
 
@@ -247,9 +244,14 @@ export class Expander<S> {
     return this.codec.decode(new ByteReader(bytes));
   }
 
-  canonical(state: S): S {
-    const { canonicalize } = this.model;
-    return this.useSymmetry && canonicalize ? canonicalize(state as never) : state;
+  /** Appends a state's bytes to `out`; with symmetry, its class representative's: on the bytes if the codec can, else on the object. */
+  private encode(state: S, out: ByteWriter): void {
+    const { codec } = this;
+    if (!this.useSymmetry) return codec.encode(state, out);
+    if (!codec.canonicalBytes) return codec.encode(this.model.canonicalize!(readOnly(state)), out);
+    const from = out.length;
+    codec.encode(state, out);
+    codec.canonicalBytes(out.bytes, from, out.length);
   }
 
   expand(request: BatchRequest): BatchResult {
@@ -286,7 +288,7 @@ export class Expander<S> {
         for (let k = 0; k < properties.length; k++) {
           const property = props[properties[k]!]!;
           words[word] = whereCode(Where.property, properties[k]!);
-          if (asBoolean(property.holds(state as never)) !== (property.kind === 'always')) {
+          if (asBoolean(property.holds(readOnly(state))) !== (property.kind === 'always')) {
             findings.push(i);
             findings.push(properties[k]!);
           }
@@ -294,8 +296,8 @@ export class Expander<S> {
         for (let k = 0; k < liveness.length; k++) {
           const property = props[liveness[k]!]!;
           words[word] = whereCode(Where.property, liveness[k]!);
-          const to = asBoolean(property.holds(state as never));
-          const from = property.from ? asBoolean(property.from(state as never)) : true;
+          const to = asBoolean(property.holds(readOnly(state)));
+          const from = property.from ? asBoolean(property.from(readOnly(state))) : true;
           labels[i * liveness.length + k] = (to ? HOLDS : 0) | (from ? FROM : 0);
         }
 
@@ -312,7 +314,7 @@ export class Expander<S> {
           }
           const action = actions[a]!;
           words[word] = whereCode(Where.guard, a);
-          if (action.guard && !asBoolean(action.guard(state as never))) continue;
+          if (action.guard && !asBoolean(action.guard(readOnly(state)))) continue;
           enabled++;
           if (!generate) continue;
           generated[a]!++;
@@ -321,14 +323,14 @@ export class Expander<S> {
           if ('recipe' in action) {
             reader.offset = start;
             const draft = drafting ? drafting.draft(reader) : codec.decode(reader);
-            const replaced = action.recipe(draft as never);
+            const replaced = action.recipe(writable(draft));
             next = replaced === undefined ? draft : (replaced as S);
           } else {
-            next = action.next(state as never);
+            next = action.next(readOnly(state));
           }
           words[word] = whereCode(Where.successor, a);
           const from = scratch.length;
-          codec.encode(this.canonical(next), scratch);
+          this.encode(next, scratch);
           const length = scratch.length - from;
           // Fast path: a self-loop is counted as a transition but needs no fingerprint.
           if (!selfLoops && length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {
@@ -350,7 +352,7 @@ export class Expander<S> {
         else unexplored += enabled;
         if (checkDeadlock && enabled === 0) {
           words[word] = whereCode(Where.isFinal);
-          if (!asBoolean(isFinal!(state as never))) {
+          if (!asBoolean(isFinal!(readOnly(state)))) {
             findings.push(i);
             findings.push(this.deadlockCode);
           }

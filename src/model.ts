@@ -134,7 +134,10 @@ export interface ModelInstance<S> {
   readonly isFinal?: (state: Immutable<S>) => boolean;
   /** The lanes reports draw, in order; by default the actors in order of first action. */
   readonly actors?: readonly string[];
-  /** Maps a state to the representative of its symmetry class; used only with `--symmetry`. */
+  /**
+   * Maps a state to the representative of its symmetry class; used only with `--symmetry`, and only
+   * when the codec has no `canonicalBytes` (the same job on packed bytes, which spares an object per successor).
+   */
   readonly canonicalize?: (state: Immutable<S>) => S;
   /** A faster encoding than the generic one; it must be canonical (equal states, equal bytes). */
   readonly codec?: Codec<S>;

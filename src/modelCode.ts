@@ -6,6 +6,7 @@
  * `readonly` added or taken away, which TypeScript cannot see for a generic S: these say it once.
  */
 import { produce, type Draft, type Immutable } from 'immer';
+import type { Action } from './model.js';
 
 /** A state as a guard, a property or `describe` receives it. */
 export function readOnly<S>(state: S): Immutable<S> {
@@ -23,4 +24,20 @@ export function writable<S>(copy: S): Draft<S> {
  */
 export function produced<S>(state: S, recipe: (draft: Draft<S>) => void | S): S {
   return produce(state, recipe as (draft: Draft<S>) => void) as S;
+}
+
+/**
+ * The state `action` makes from `state`: a successor function is given the state; a recipe writes to
+ * `copy()`, a private copy of it, and that copy (or the replacement it returns) is the new state.
+ */
+export function successor<S>(action: Action<S>, state: S, copy: () => S): S {
+  if (!('recipe' in action)) return action.next(readOnly(state));
+  const draft = copy();
+  const replaced = action.recipe(writable(draft));
+  return replaced === undefined ? draft : (replaced as S);
+}
+
+/** An action as messages name it: `action 'leave' (rm 2) of P1`. */
+export function describeAction(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
+  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
 }

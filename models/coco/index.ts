@@ -13,7 +13,6 @@ import { cocoParams } from './params.js';
 import { cpu0Actions, nrSharedOf } from './program.js';
 import { alive, initialState, range, type CocoState, type View } from './state.js';
 import { cocoMatrix, cocoSweep } from './sweepAndMatrix.js';
-import { sortReaders } from './symmetry.js';
 
 export const coco = defineModel({
   name: 'coco',
@@ -35,7 +34,6 @@ export const coco = defineModel({
       // (spec 11.4), running out of actions is fine.
       isFinal: (s: View) => !alive(s) || s.result !== 'running' || s.kx === 3,
       codec: cocoCodec(config),
-      canonicalize: sortReaders,
       // CPU 0 keeps running its conversion (not its TLB fills, which share its lane): what ConversionReturns needs.
       fairness: [{ name: 'CPU0 conversion', actor: cpuName(0), action: [...new Set(conversion.map((a) => a.name))], kind: 'weak' as const }],
       actors: [...range(config.readers + 1).map(cpuName), ...(config.kexec === 'none' ? [] : [KEXEC_CPU]), ...(config.coherentCache ? [] : ['cache'])],

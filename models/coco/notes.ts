@@ -1,6 +1,6 @@
 /**
  * What `cocomc list coco` and `cocomc help check coco` print after the parameters: the properties
- * that only `--kexec` adds, and the actions each named protocol runs on each platform and
+ * that only `--kexec` adds, which symmetry `--symmetry` uses, and the actions each named protocol runs on each platform and
  * direction, in the names coverage lines and reports use.
  */
 import { cocoProperties } from '../../properties/index.js';
@@ -9,6 +9,7 @@ import { PLATFORMS } from './platforms/index.js';
 import { protocolListing } from './program.js';
 import { PROTOCOL_NAMES } from './protocols.js';
 import { resolveConfig } from './config.js';
+import { SYMMETRY_NOTE } from './symmetry.js';
 
 /** The parameters' defaults, for the configurations the listing resolves. */
 function defaults(): CocoParams {
@@ -32,6 +33,8 @@ export function cocoNotes(): string[] {
   const width = Math.max(...rows.map(([what]) => what.length)) + 2;
   return [
     ...kexecProperties(base),
+    '',
+    ...SYMMETRY_NOTE,
     '',
     "named protocols: CPU 0's actions before return ok, on each platform's defaults (a composite step's actions as step.subStep):",
     ...rows.map(([what, steps]) => `  ${what.padEnd(width)}${steps}`),

@@ -11,6 +11,7 @@
 import { ByteReader, ByteWriter, type Codec } from '../codec.js';
 import { Where, whereCode } from '../liveStatus.js';
 import type { ModelInstance } from '../model.js';
+import { readOnly, successor } from '../modelCode.js';
 
 /** How many states the sample holds at most: enough to see the values each position takes. */
 const SAMPLE_STATES = 512;
@@ -48,16 +49,9 @@ export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: 
       if (packed.length >= SAMPLE_STATES) return;
       try {
         at(whereCode(Where.guard, a));
-        if (action.guard && action.guard(state as never) !== true) return;
+        if (action.guard && action.guard(readOnly(state)) !== true) return;
         at(whereCode(Where.action, a));
-        let next: S;
-        if ('recipe' in action) {
-          const draft = unpack(packed[i]!);
-          const replaced = action.recipe(draft as never);
-          next = replaced === undefined ? draft : (replaced as S);
-        } else {
-          next = action.next(state as never);
-        }
+        const next = successor(action, state, () => unpack(packed[i]!));
         at(whereCode(Where.successor, a));
         add(next, levels[i]! + 1);
       } catch {

@@ -9,12 +9,11 @@
  */
 import { DEADLOCK } from '../check.js';
 import type { ModelInstance } from '../model.js';
-import { readOnly } from '../modelCode.js';
+import { describeAction, readOnly } from '../modelCode.js';
 import { stateTableHtml } from '../report/html/stateTable.js';
 import { swimlaneHtml } from '../report/html/swimlane.js';
 import type { TraceStep } from '../result.js';
 import { applyAction, isEnabled, labelOf, traceFromPath, type StepChooser } from '../trace.js';
-import { describeAction } from '../walks/walk.js';
 
 /** The model the explorer walks, as it was built for the command line's parameters. */
 export interface ExploreSubject {

@@ -12,9 +12,10 @@ import { ModelError } from '../errors.js';
 import { Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { ModelInstance } from '../model.js';
+import { describeAction } from '../modelCode.js';
 import { NO_PARENT, SeenSet } from '../seenSet.js';
 import { isEnabled } from '../trace.js';
-import { describeAction, successorOf } from './walk.js';
+import { successorOf } from './walk.js';
 
 /** A state of the path with its packed bytes. */
 interface Visited<S> {

@@ -11,7 +11,7 @@ import { ModelError } from '../errors.js';
 import { Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { Action, ModelInstance } from '../model.js';
-import { readOnly, writable } from '../modelCode.js';
+import { describeAction, readOnly, successor } from '../modelCode.js';
 import { NO_PARENT, SeenSet } from '../seenSet.js';
 import { randomStream } from './random.js';
 
@@ -78,14 +78,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 /** The state `action` leads to from `state` (packed as `bytes`): a recipe runs on a private copy decoded from the bytes, as the search runs it. */
 export function successorOf<S>(expander: Expander<S>, action: Action<S>, state: S, bytes: Uint8Array): S {
-  if (!('recipe' in action)) return action.next(readOnly(state));
-  const draft = expander.unpack(bytes);
-  const replaced = action.recipe(writable(draft));
-  return replaced === undefined ? draft : (replaced as S);
-}
-
-export function describeAction<S>(action: Action<S>): string {
-  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
+  return successor(action, state, () => expander.unpack(bytes));
 }
 
 /** Runs the walks; stops at the first violation, after the last run, or when `interruption` says so. */

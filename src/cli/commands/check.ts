@@ -26,7 +26,7 @@ export const engineFlags: FlagSpec[] = [
   { flag: '--stop-at-first', key: 'stopAtFirst', type: 'boolean', doc: 'stop at the first level with a violation (as TLC by default)', default: 'false' },
   { flag: '--continue', key: 'exhaustive', type: 'boolean', doc: 'explore the whole space even once every property is decided (TLC -continue)', default: 'false' },
   { flag: '--deadlock', key: 'deadlock', type: 'boolean', doc: 'report non-final states without successors (--no-deadlock: off)', default: 'on if the model declares final states' },
-  { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (canonicalize)", default: 'false' },
+  { flag: '--symmetry', key: 'symmetry', type: 'boolean', doc: "reduce by the model's symmetry (its canonicalize, or its codec's canonicalBytes)", default: 'false' },
   { flag: '--progress', key: 'progress', type: 'boolean', doc: 'show progress on stderr, never stdout', default: 'on when stderr is a terminal' },
   { flag: '--json', key: 'json', type: 'boolean', doc: 'print the result as JSON on stdout', default: 'false' },
   { flag: '--fairness', key: 'fairness', type: 'value', placeholder: 'KIND', doc: "the fairness liveness properties assume, in place of the model's: none, or weak or strong fairness of every actor", default: "the model's declarations", accepted: FAIRNESS_CHOICES.join(', ') },
