@@ -5,10 +5,10 @@
  * whatever the number of workers. A finding at level k therefore has a shortest trace, and among
  * equally short ones the first in BFS order.
  */
-import type { BatchRequest, BatchResult } from './expand.js';
+import type { BatchRequest, BatchResult } from './parallel/messages.js';
 import { ModelError } from './errors.js';
 import { Frontier } from './frontier.js';
-import type { LiveStatus, Tallies } from './liveStatus.js';
+import type { LiveStatus, Tallies } from './parallel/liveStatus.js';
 import { NO_PARENT, SeenSet } from './seenSet.js';
 import type { StopReason } from './result.js';
 

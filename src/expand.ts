@@ -10,66 +10,10 @@ import { fingerprint, fp } from './fingerprint.js';
 import { isDrafting } from './codecs/layoutCodec.js';
 import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
-import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './liveStatus.js';
+import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './parallel/liveStatus.js';
 import type { Action, ModelInstance } from './model.js';
 import { describeAction, readOnly, writable } from './modelCode.js';
-
-/** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
-export interface PackedStates {
-  bytes: Uint8Array;
-  ends: Uint32Array;
-  /** Where the first state begins: 0 when absent. */
-  start?: number;
-}
-
-/** What the main thread asks of one batch. */
-export interface BatchRequest extends PackedStates {
-  /** Indices of the properties still undecided: only these are evaluated. */
-  properties: Int32Array;
-  /** False at the depth bound: states are checked and their enabled actions counted, no successor made. */
-  generate: boolean;
-  /** Whether a non-final state with no enabled action is reported. */
-  checkDeadlock: boolean;
-  /** Send each successor fingerprint once per batch (the first); off when every edge is wanted. */
-  dedup: boolean;
-  /** Send self-loops too, as successors equal to their parent (a state graph for liveness needs them). */
-  selfLoops: boolean;
-  /** Indices of the liveness properties whose predicates label each state (see `BatchResult.labels`). */
-  liveness: Int32Array;
-}
-
-/** Where a model's code failed, for a one-line report naming the action, the actor and the state. */
-export interface ModelFault {
-  /** What went wrong, as a clause: `threw: counter overflow`, `returned undefined, not a boolean`. */
-  message: string;
-  where: string;
-  state: string;
-}
-
-/** The successors and findings of one batch. */
-export interface BatchResult {
-  /** Enabled (state, action) pairs, self-loops included. */
-  transitions: number;
-  /** Enabled pairs not taken because the request said not to generate (the depth bound). */
-  unexplored: number;
-  /** Per action index, how many times it was enabled. */
-  generated: Uint32Array;
-  /** Successors, self-loops only when the request asks for them: bytes[ends[i-1] ?? 0, ends[i]). */
-  successors: PackedStates;
-  /** Per successor: the parent's index in the batch, the action index, and the fingerprint's two halves. */
-  meta: Uint32Array;
-  /** Findings as (state index in the batch, code): a property index, or `deadlockCode`. */
-  findings: Uint32Array;
-  /**
-   * Per expanded state, one byte per property of `request.liveness`: `HOLDS` if its `holds` is
-   * true there, `FROM` if its `from` is (always, for a property without one).
-   */
-  labels: Uint8Array;
-  /** The search was asked to stop: only the first `expanded` states of the batch were expanded (the last perhaps partly). */
-  stopped: boolean;
-  expanded: number;
-  fault?: ModelFault;
-}
+import type { BatchRequest, BatchResult } from './parallel/messages.js';
 
 /** The bits of a state's label for one liveness property (see `BatchResult.labels`). */
 export const HOLDS = 1;

@@ -2,7 +2,7 @@
  * A BFS level: the packed states of one depth, in the order they were first reached, appended
  * to one growable buffer and cut into batches for expansion.
  */
-import type { PackedStates } from './expand.js';
+import type { PackedStates } from './parallel/messages.js';
 
 export class Frontier {
   // Small to start with: the sweep runs thousands of checks of a few dozen states each.

@@ -10,7 +10,7 @@ import { requireThreadsRebuild } from './modelRef.js';
 import { instantiate } from './modelInstance.js';
 import type { RawValue } from './params.js';
 import { verdictOf, type CheckResult } from './result.js';
-import { workerPool } from './workerPool.js';
+import { workerPool } from './parallel/workerPool.js';
 
 export type ParamSet = Readonly<Record<string, RawValue>>;
 

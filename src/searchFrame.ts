@@ -4,7 +4,7 @@
  * left behind, without traces), so the two reports cannot differ in anything but what was lost.
  */
 import { collisionProbability } from './fingerprint.js';
-import type { Tallies } from './liveStatus.js';
+import type { Tallies } from './parallel/liveStatus.js';
 import type { LivenessVerdict } from './liveness/livenessPlan.js';
 import { isLiveness, type PropertyKind } from './model.js';
 import type { ActionCoverage, CheckResult, FairnessResult, PropertyResult, StopReason, TraceStep } from './result.js';

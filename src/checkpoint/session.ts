@@ -5,7 +5,7 @@
 import type { LevelBoundary } from '../bfs.js';
 import type { CheckOptions } from '../check.js';
 import { UsageError } from '../errors.js';
-import type { Tallies } from '../liveStatus.js';
+import type { Tallies } from '../parallel/liveStatus.js';
 import type { CheckResult } from '../result.js';
 import type { Manifest } from './format.js';
 import { identityOf, type CheckpointIdentity } from './identity.js';

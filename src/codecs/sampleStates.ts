@@ -9,7 +9,7 @@
  * and reports it there.
  */
 import { ByteReader, ByteWriter, type Codec } from '../codec.js';
-import { Where, whereCode } from '../liveStatus.js';
+import { Where, whereCode } from '../parallel/liveStatus.js';
 import type { ModelInstance } from '../model.js';
 import { readOnly, successor } from '../modelCode.js';
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { ModelError, UsageError } from '../errors.js';
 import type { RawValue } from '../params.js';
-import { threadExecArgv, threadScript } from '../workerPool.js';
+import { threadExecArgv, threadScript } from '../parallel/workerPool.js';
 import type { ExploreCheckOptions } from './site.js';
 
 /** What the server thread needs: the model's module and name, its parameters as given, the check's options, the port. */
@@ -36,7 +36,7 @@ function errorOf(failure: Extract<ServerMessage, { kind: 'failed' }>): Error {
 
 /** Starts the server thread and waits until it serves (or fails, or `signal` stops it first). */
 export async function serveInThread(job: ServerJob, signal: AbortSignal): Promise<ServingThread> {
-  const thread = new Worker(threadScript('explore/serverThread'), { workerData: job, execArgv: threadExecArgv() });
+  const thread = new Worker(threadScript('../explore/serverThread'), { workerData: job, execArgv: threadExecArgv() });
   const stop = async (): Promise<void> => {
     await thread.terminate();
   };

@@ -5,9 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelError, UsageError } from '../errors.js';
-import { forbidProcessExit } from '../forbidProcessExit.js';
+import { forbidProcessExit } from '../parallel/forbidProcessExit.js';
 import { importModel } from '../modelRef.js';
-import { sendThreadOutputToStderr } from '../threadOutput.js';
+import { sendThreadOutputToStderr } from '../parallel/threadOutput.js';
 import { startExploreServer } from './server.js';
 import type { ServerJob, ServerMessage } from './serveInThread.js';
 import { exploreSite } from './site.js';

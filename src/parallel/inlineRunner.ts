@@ -1,6 +1,7 @@
 /** Expands batches in the search's own thread: the one-worker runner, and the small levels of any search. */
-import type { BatchRunner } from './bfs.js';
-import type { BatchRequest, BatchResult, Expander } from './expand.js';
+import type { BatchRunner } from '../bfs.js';
+import type { Expander } from '../expand.js';
+import type { BatchRequest, BatchResult } from './messages.js';
 
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {

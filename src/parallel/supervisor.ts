@@ -9,42 +9,17 @@
  * search thread is the memory limit too, not a crash.
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckOptions } from './check.js';
-import { ModelError, UsageError } from './errors.js';
-import { describeWhere } from './expand.js';
-import { limitReached, residentBytes, type Limits } from './limits.js';
+import type { CheckOptions } from '../check.js';
+import { ModelError, UsageError } from '../errors.js';
+import { describeWhere } from '../expand.js';
+import { limitReached, residentBytes, type Limits } from '../limits.js';
 import { LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
-import type { AnyModel } from './model.js';
-import { describeParams } from './params.js';
-import type { CheckResult, StopReason } from './result.js';
-import { resultOf, type SearchFrame } from './searchFrame.js';
+import type { AnyModel } from '../model.js';
+import { describeParams } from '../params.js';
+import type { CheckResult, StopReason } from '../result.js';
+import { resultOf, type SearchFrame } from '../searchFrame.js';
+import type { SearchJob, SearchMessage } from './messages.js';
 import { threadExecArgv, threadScript } from './workerPool.js';
-
-/** The options a search thread takes: those of CheckOptions that are plain data and that it applies itself. */
-export type SearchThreadOptions = Pick<
-  CheckOptions,
-  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
-  | 'checkpoint' | 'checkpointEvery' | 'resume' | 'fairness' | 'stateGraphLimit' | 'stateEncoding'
-> & { workers: number };
-
-/** What the supervisor sends the search thread. */
-export interface SearchJob {
-  module: string;
-  name: string;
-  params: unknown;
-  options: SearchThreadOptions;
-  live: SharedArrayBuffer;
-  threads: number;
-  heapMiB: number;
-  /** When the check started (Date.now()), so that its seconds count the thread's start too. */
-  started: number;
-}
-
-/** What the search thread sends back: the frame once the model is built, then a result or an error. */
-export type SearchMessage =
-  | { kind: 'frame'; frame: SearchFrame }
-  | { kind: 'result'; result: CheckResult }
-  | { kind: 'failed'; error: 'usage' | 'model' | 'internal'; message: string };
 
 /** How long a search may take to answer a stop before its thread is terminated. */
 const GRACE_MS = 1000;

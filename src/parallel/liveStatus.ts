@@ -4,7 +4,7 @@
  * runs the model's code, which piece of that code it is in. The supervisor reads it without asking
  * the search anything, so it can still report when the model's code never returns.
  */
-import type { StopReason } from './result.js';
+import type { StopReason } from '../result.js';
 
 /** What a thread is running, in the high bits of its `where` word; the low bits hold an index. */
 export const Where = {

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
-import { runnableModule } from './modelRef.js';
+import { runnableModule } from '../modelRef.js';
 
 /**
  * The Node flags a worker thread takes from the main one: profiling and source maps. The rest must

@@ -5,14 +5,14 @@
  * must stop from the live status's flag, which its expanders poll.
  */
 import { parentPort } from 'node:worker_threads';
-import { runCheck } from './check.js';
-import { ModelError, UsageError } from './errors.js';
+import { runCheck } from '../check.js';
+import { ModelError, UsageError } from '../errors.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
-import { importModel } from './modelRef.js';
-import type { SearchFrame } from './searchFrame.js';
-import type { SearchJob, SearchMessage } from './supervisor.js';
+import { importModel } from '../modelRef.js';
+import type { SearchFrame } from '../searchFrame.js';
+import type { SearchJob, SearchMessage } from './messages.js';
 
 forbidProcessExit();
 sendThreadOutputToStderr();

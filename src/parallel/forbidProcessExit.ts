@@ -5,7 +5,7 @@
  * reports a model error naming the action, guard or property. Outside model code it is left
  * alone: Node itself calls it to end a thread.
  */
-import { ModelContractError } from './errors.js';
+import { ModelContractError } from '../errors.js';
 import { Where } from './liveStatus.js';
 
 let watched: { words: Int32Array<ArrayBufferLike>; word: number } | undefined;

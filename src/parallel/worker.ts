@@ -3,12 +3,13 @@
  * Results go back as transferred typed arrays, never as cloned state objects.
  */
 import workerpool from 'workerpool';
-import { Expander, type BatchRequest, type BatchResult } from './expand.js';
+import { Expander } from '../expand.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
-import { checkEach, type CheckSummary, type ParamSet } from './manyChecks.js';
-import { importModel, loadModel, type ModelRef } from './modelRef.js';
+import type { BatchRequest, BatchResult } from './messages.js';
+import { checkEach, type CheckSummary, type ParamSet } from '../manyChecks.js';
+import { importModel, loadModel, type ModelRef } from '../modelRef.js';
 
 forbidProcessExit();
 sendThreadOutputToStderr();

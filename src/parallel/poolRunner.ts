@@ -3,10 +3,10 @@
  * the search's own thread otherwise. Batches go out as packed bytes, several in flight per worker, and
  * their results are handed back strictly in request order, so who expanded a batch never shows.
  */
-import type { BatchRunner } from './bfs.js';
-import type { BatchRequest, BatchResult } from './expand.js';
+import type { BatchRunner } from '../bfs.js';
+import type { BatchRequest, BatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
-import type { ModelRef } from './modelRef.js';
+import type { ModelRef } from '../modelRef.js';
 import { workerPool } from './workerPool.js';
 
 export interface PoolRunner extends BatchRunner {
