@@ -1,5 +1,5 @@
 /**
- * `npm run scope [-- --time-limit SECONDS --max-pages N --max-readers N --workers N]`: how far an
+ * `npm run scope [-- --time-limit SECONDS --max-pages N --max-readers N --workers N --only PROTOCOL]`: how far an
  * exhaustive check of the CoCo model reaches, as the README's scope table (Markdown on stdout).
  * Seven-step, and seven-step without flushTlb, on tdx and hyperv-vtom, decrypt, at pages x readers
  * from 1x1 upwards, each with `--symmetry` and capped by the time limit (600 s by default). A run
@@ -17,10 +17,12 @@ interface Options {
   maxPages: number;
   maxReaders: number;
   workers: number;
+  /** The one protocol to run (its label), so that a long table can be run in parts; both by default. */
+  only?: string;
 }
 
 const DEFAULTS: Options = { timeLimit: 600, maxPages: 4, maxReaders: 4, workers: 2 };
-const FLAGS: Record<string, keyof Options> = { '--time-limit': 'timeLimit', '--max-pages': 'maxPages', '--max-readers': 'maxReaders', '--workers': 'workers' };
+const FLAGS: Record<string, keyof Options> = { '--time-limit': 'timeLimit', '--max-pages': 'maxPages', '--max-readers': 'maxReaders', '--workers': 'workers', '--only': 'only' };
 
 /** The options, or the one line that says which argument is wrong. */
 function parse(args: readonly string[]): Options | string {
@@ -28,6 +30,12 @@ function parse(args: readonly string[]): Options | string {
   for (let i = 0; i < args.length; i += 2) {
     const key = FLAGS[args[i]!];
     if (!key) return `unknown argument '${args[i]}'; accepted: ${Object.keys(FLAGS).join(', ')}`;
+    if (key === 'only') {
+      const labels = PROTOCOLS.map((p) => p.label);
+      if (!labels.includes(args[i + 1]!)) return `bad value '${args[i + 1] ?? ''}' for --only; accepted: ${labels.join(', ')}`;
+      options.only = args[i + 1];
+      continue;
+    }
     const value = Number(args[i + 1]);
     if (!Number.isSafeInteger(value) || value < 1) return `bad value '${args[i + 1] ?? ''}' for ${args[i]}; accepted: a whole number >= 1`;
     options[key] = value;
@@ -60,7 +68,7 @@ if (typeof options === 'string') {
 console.log(`Each run: --symmetry, --workers ${options.workers}, --time-limit ${options.timeLimit} s, on ${availableParallelism()} cores.\n`);
 console.log(row(['protocol', 'platform', 'pages x readers', 'verdict', 'distinct states', 'seconds', 'search']));
 console.log(row(['---', '---', '---', '---', '---', '---', '---']));
-for (const protocol of PROTOCOLS) {
+for (const protocol of PROTOCOLS.filter((p) => options.only === undefined || p.label === options.only)) {
   for (const platform of PLATFORMS) {
     // A scope is not run when a smaller one (fewer or as many pages and readers) did not finish.
     const unfinished: [number, number][] = [];
