@@ -113,7 +113,7 @@ describe('a search stopped after a checkpoint and resumed ends as an uninterrupt
 
   it('a limit still stops a search that writes a checkpoint at every level, and leaves no half-written one', async () => {
     const dir = freshDir();
-    const stopped = await check(twoPhase, { params: { rms: 5 }, workers: 1, timeLimit: 0.5, checkpoint: dir, checkpointEvery: 0 });
+    const stopped = await check(twoPhase, { params: { rms: 8 }, workers: 1, timeLimit: 0.5, checkpoint: dir, checkpointEvery: 0 });
     expect(stopped.stopReason).toBe('time-limit');
     expect(existsSync(`${dir}.new`)).toBe(false);
   });

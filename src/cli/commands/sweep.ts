@@ -53,7 +53,9 @@ export async function sweepCommand(argv: readonly string[], signal: AbortSignal)
     return printShard(result, values.json === true);
   }
   // Confirming an incomplete sweep would re-check a biased part of it: it is said not to have run.
-  const confirmation = larger && result.complete ? await confirm(model, result, larger, options) : undefined;
+  // --shard is refused with --confirm above, so the sweep's options less the shard are confirm's.
+  const { shard: _whole, ...confirmOptions } = options;
+  const confirmation = larger && result.complete ? await confirm(model, result, larger, confirmOptions) : undefined;
   progress.done();
   const witnesses = (): Promise<WitnessTrace[]> => witnessTraces(model, result, options.properties);
   return printSweep(result, values, witnesses, larger ? { larger, result: confirmation } : undefined);
