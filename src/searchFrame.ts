@@ -3,6 +3,7 @@
  * its traces) and one its supervisor had to stop by force (from the live counters and tallies it
  * left behind, without traces), so the two reports cannot differ in anything but what was lost.
  */
+import { countsByActionName } from './actionCounts.js';
 import { collisionProbability } from './fingerprint.js';
 import type { Tallies } from './parallel/liveStatus.js';
 import type { LivenessVerdict } from './liveness/livenessPlan.js';
@@ -101,14 +102,7 @@ export function resultOf(
 }
 
 function coverageOf(frame: SearchFrame, tallies: Tallies): ActionCoverage[] {
-  const byName = new Map<string, ActionCoverage>();
-  frame.actions.forEach((action, a) => {
-    const entry = byName.get(action.name) ?? { action: action.name, distinct: 0, generated: 0 };
-    entry.distinct += tallies.firstReached[a]!;
-    entry.generated += tallies.generated[a]!;
-    byName.set(action.name, entry);
-  });
-  return [...byName.values()];
+  return countsByActionName(frame.actions, { distinct: tallies.firstReached, generated: tallies.generated });
 }
 
 let peakRead = { at: 0, bytes: 0 };

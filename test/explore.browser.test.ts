@@ -8,17 +8,14 @@
  * test: without it these tests are skipped with one line, or fail when CI requires them;
  * COCOMC_SKIP_BROWSER=1 skips them.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coco } from '../models/coco/index.js';
 import { check } from '../src/check.js';
 import type { TraceStep } from '../src/result.js';
-import { CHROMIUM } from '../scripts/chromium.js';
-import { launchChromium } from './support/chromium.js';
-import { runsWith } from './support/externalProgram.js';
+import { browserTestsSkipped, launchChromium } from './support/chromium.js';
 import { startExplorer, type RunningExplorer } from '../scripts/explorer.js';
 
-const skipBrowser = process.env.COCOMC_SKIP_BROWSER === '1' || !runsWith('Chromium', existsSync(CHROMIUM), `Debian: apt-get install chromium, for ${CHROMIUM}`);
+const skipBrowser = browserTestsSkipped();
 
 const params = { platform: 'hyperv-vtom', steps: 'unmapAliases,flushCache,clearPresent,setEnc,notify,setPresent' };
 

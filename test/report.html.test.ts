@@ -21,12 +21,10 @@ import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
 import { swimlaneHtml } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
-import { CHROMIUM } from '../scripts/chromium.js';
-import { launchChromium } from './support/chromium.js';
+import { browserTestsSkipped, launchChromium } from './support/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
-import { runsWith } from './support/externalProgram.js';
 
-const skipBrowser = process.env.COCOMC_SKIP_BROWSER === '1' || !runsWith('Chromium', existsSync(CHROMIUM), `Debian: apt-get install chromium, for ${CHROMIUM}`);
+const skipBrowser = browserTestsSkipped();
 
 /** The issue's scenario when the CoCo model is registered, else the classic naive lock. */
 function scenario() {

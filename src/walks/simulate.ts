@@ -3,6 +3,7 @@
  * the options as the command line does, runs the walks, rebuilds the first violation's walk as a
  * trace and shortens it by a bounded search, and returns a SimulationResult.
  */
+import { countsByActionName } from '../actionCounts.js';
 import { actorsOf, checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
 import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
 import { isLiveness, type AnyModel, type ModelInstance, type Property } from '../model.js';
@@ -73,14 +74,7 @@ function simulationSettings(options: SimulateOptions) {
 }
 
 function coverageOf(instance: ModelInstance<unknown>, outcome: WalksOutcome): WalkCoverage[] {
-  const byName = new Map<string, WalkCoverage>();
-  instance.actions.forEach((action, a) => {
-    const entry = byName.get(action.name) ?? { action: action.name, taken: 0, distinct: 0 };
-    entry.taken += outcome.taken[a]!;
-    entry.distinct += outcome.firstReached[a]!;
-    byName.set(action.name, entry);
-  });
-  return [...byName.values()];
+  return countsByActionName(instance.actions, { taken: outcome.taken, distinct: outcome.firstReached });
 }
 
 /** Whether a state makes a finding of property `code`: an invariant false, a reachability property true, or a deadlock. */
