@@ -66,12 +66,14 @@ export interface BatchResult {
   fault?: ModelFault;
 }
 
-/** The options a search thread takes: those of CheckOptions that are plain data and that it applies itself. */
-export type SearchThreadOptions = Pick<
-  CheckOptions,
-  'properties' | 'traces' | 'stopAtFirst' | 'exhaustive' | 'deadlock' | 'symmetry' | 'maxStates' | 'maxDepth' | 'batchSize' | 'minBatchesForWorkers'
-  | 'checkpoint' | 'checkpointEvery' | 'resume' | 'fairness' | 'stateGraphLimit' | 'stateEncoding'
-> & { workers: number };
+/**
+ * The options the supervisor keeps: callbacks and the signal cannot cross threads, and it applies
+ * the time and memory limits itself (the parameters travel resolved, in the job).
+ */
+export type SupervisorOptions = 'params' | 'signal' | 'onProgress' | 'onState' | 'onEdge' | 'timeLimit' | 'maxMemory';
+
+/** The options a search thread takes: every other option of CheckOptions, which it applies itself. */
+export type SearchThreadOptions = Omit<CheckOptions, SupervisorOptions> & { workers: number };
 
 /** What the supervisor sends the search thread. */
 export interface SearchJob {

@@ -35,6 +35,7 @@ export function superviseCheck(
   started: number,
 ): Promise<CheckResult> {
   const { workers } = options;
+  const { params: _given, signal: _signal, onProgress: _onProgress, onState: _onState, onEdge: _onEdge, timeLimit: _timeLimit, maxMemory: _maxMemory, ...searchOptions } = options;
   const live = LiveStatus.create(workers);
   const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
   const thread = takeThread(heapMiB);
@@ -42,25 +43,7 @@ export function superviseCheck(
     module: model.module,
     name: model.name,
     params,
-    options: {
-      workers,
-      properties: options.properties,
-      traces: options.traces,
-      stopAtFirst: options.stopAtFirst,
-      exhaustive: options.exhaustive,
-      deadlock: options.deadlock,
-      symmetry: options.symmetry,
-      maxStates: options.maxStates,
-      maxDepth: options.maxDepth,
-      batchSize: options.batchSize,
-      minBatchesForWorkers: options.minBatchesForWorkers,
-      checkpoint: options.checkpoint,
-      checkpointEvery: options.checkpointEvery,
-      resume: options.resume,
-      fairness: options.fairness,
-      stateGraphLimit: options.stateGraphLimit,
-      stateEncoding: options.stateEncoding,
-    },
+    options: searchOptions,
     live: live.buffer as SharedArrayBuffer,
     threads: live.threads,
     heapMiB,
