@@ -10,6 +10,7 @@ import { ModelError } from './errors.js';
 import { Frontier } from './frontier.js';
 import type { LiveStatus, Tallies } from './parallel/liveStatus.js';
 import { NO_PARENT, SeenSet } from './seenSet.js';
+import { FIRST_EPOCH, MAX_KEY } from './fingerprintTable.js';
 import type { StopReason } from './result.js';
 
 /** Expands batches and hands back their results in the order the requests were made. */
@@ -144,6 +145,11 @@ export async function search(
   live.set('distinct', seen.size);
   live.set('transitions', transitions);
 
+  // Expanders claim their successors in the seen-set's table unless every edge is wanted, which
+  // the search thread must number itself.
+  const claiming = options.onEdge === undefined;
+  const epochStates = Math.max(1, Math.floor(MAX_KEY / Math.max(1, actionCount)));
+  let nextEpoch = FIRST_EPOCH;
   let level = resume?.level ?? 0;
   let levelStart = resume?.levelStart ?? 0;
   let depth = 0;
@@ -158,62 +164,95 @@ export async function search(
     const checkDeadlock = options.checkDeadlock && !decided(options.deadlockCode);
     const next = spare;
     const current = frontier;
-    const batchStarts: number[] = [];
     const batchSize = batchSizeFor(options, seen.size, transitions, levelStart);
-    const batches = Math.ceil(current.count / batchSize);
-    const copies = runner.crossesThreads(batches);
     const liveness = options.liveness ?? new Int32Array(0);
-    function* requests(): Iterable<BatchRequest> {
-      for (let from = 0; from < current.count; from += batchSize) {
-        batchStarts.push(from);
-        const to = Math.min(current.count, from + batchSize);
-        yield { ...current.slice(from, to, copies), properties, generate, checkDeadlock, dedup: !options.onEdge, selfLoops: options.selfLoops ?? false, liveness };
-      }
-    }
-
-    let batch = 0;
-    let expanded = 0;
     let enabledAtBound = false;
-    for await (const result of runner.expandAll(requests(), batches)) {
-      if (result.fault) {
-        const { message, where, state } = result.fault;
-        throw new ModelError(`${where} ${message}; in state ${state}`);
+
+    // The level's states go in epochs, each a run of states whose claim keys fit in 32 bits (see
+    // `FingerprintTable`): one epoch per level unless a level has billions of transitions.
+    // Between epochs no thread expands, so the table may grow.
+    let epoch = 0;
+    let epochStart = 0;
+    let epochEnd = 0;
+    for (let from = 0; from < current.count && !stopReason;) {
+      if (from === epochEnd) {
+        epoch = nextEpoch++;
+        epochStart = from;
+        epochEnd = Math.min(current.count, from + epochStates);
+        if (claiming) seen.makeRoom(2 * (epochEnd - from));
       }
-      const base = levelStart + batchStarts[batch++]!;
-      options.onLabels?.(result.labels);
-      for (let i = 0; i < result.findings.length; i += 2) {
-        const code = result.findings[i + 1]!;
-        if (findings.has(code)) continue;
-        findings.set(code, { stateId: base + result.findings[i]!, depth: level });
-        findingDepths[code] = level + 1;
+      const batchStarts: number[] = [];
+      const batches = Math.ceil((epochEnd - from) / batchSize);
+      const copies = runner.crossesThreads(batches);
+      const requestsFrom = from;
+      function* requests(): Iterable<BatchRequest> {
+        for (let at = requestsFrom; at < epochEnd; at += batchSize) {
+          batchStarts.push(at);
+          const to = Math.min(epochEnd, at + batchSize);
+          const claims = claiming ? { table: seen.table.buffer, epoch, firstKey: (at - epochStart) * actionCount } : undefined;
+          yield { ...current.slice(at, to, copies), properties, generate, checkDeadlock, claims, selfLoops: options.selfLoops ?? false, liveness };
+        }
       }
-      transitions += result.transitions;
-      for (let a = 0; a < actionCount; a++) generated[a]! += result.generated[a]!;
-      if (result.unexplored > 0) enabledAtBound = true;
-      const { meta, successors } = result;
-      for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
-        if (options.maxStates !== undefined && seen.size >= options.maxStates) {
-          stopReason = 'max-states';
+
+      let batch = 0;
+      let full = false;
+      for await (const result of runner.expandAll(requests(), batches)) {
+        if (result.fault) {
+          const { message, where, state } = result.fault;
+          throw new ModelError(`${where} ${message}; in state ${state}`);
+        }
+        const batchStart = batchStarts[batch++]!;
+        const base = levelStart + batchStart;
+        options.onLabels?.(result.labels);
+        for (let i = 0; i < result.findings.length; i += 2) {
+          const code = result.findings[i + 1]!;
+          if (findings.has(code)) continue;
+          findings.set(code, { stateId: base + result.findings[i]!, depth: level });
+          findingDepths[code] = level + 1;
+        }
+        transitions += result.transitions;
+        for (let a = 0; a < actionCount; a++) generated[a]! += result.generated[a]!;
+        if (result.unexplored > 0) enabledAtBound = true;
+        const { meta, successors } = result;
+        const firstKey = (batchStart - epochStart) * actionCount;
+        for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
+          const index = meta[4 * s]!;
+          const action = meta[4 * s + 1]!;
+          const hi = meta[4 * s + 2]!;
+          const lo = meta[4 * s + 3]!;
+          // Every transition of a key below this one has been claimed (the batches before this one
+          // are done), so the claim is final: this transition reached the state first, or another did.
+          if (claiming && seen.table.claimOf(hi, lo) !== firstKey + index * actionCount + action) continue;
+          if (options.maxStates !== undefined && seen.size >= options.maxStates && (claiming || !seen.has(hi, lo))) {
+            stopReason = 'max-states';
+            break;
+          }
+          const parent = base + index;
+          const id = claiming ? seen.append(hi, lo, parent, action) : seen.insert(hi, lo, parent, action);
+          if (id >= 0) {
+            next.push(successors.bytes, start, successors.ends[s]!);
+            firstReached[action]!++;
+            options.onState?.(id, successors.bytes.subarray(start, successors.ends[s]!));
+          }
+          options.onEdge?.(parent, id >= 0 ? id : ~id, action);
+        }
+        from = batchStart + result.expanded;
+        live.set('distinct', seen.size);
+        live.set('transitions', transitions);
+        live.set('queue', current.count - from);
+        live.set('seenBytes', seen.bytes);
+        options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - from, seconds: (Date.now() - started) / 1000 });
+        stopReason ??= options.interruption() ?? (result.stopped ? 'interrupted' : undefined);
+        if (stopReason) break;
+        if (result.full) {
+          // Leaving the loop waits for the batches still out, so that the table may grow.
+          full = true;
           break;
         }
-        const action = meta[4 * s + 1]!;
-        const parent = base + meta[4 * s]!;
-        const id = seen.insert(meta[4 * s + 2]!, meta[4 * s + 3]!, parent, action);
-        if (id >= 0) {
-          next.push(successors.bytes, start, successors.ends[s]!);
-          firstReached[action]!++;
-          options.onState?.(id, successors.bytes.subarray(start, successors.ends[s]!));
-        }
-        options.onEdge?.(parent, id >= 0 ? id : ~id, action);
       }
-      expanded = batchStarts[batch - 1]! + result.expanded;
-      live.set('distinct', seen.size);
-      live.set('transitions', transitions);
-      live.set('queue', current.count - expanded);
-      live.set('seenBytes', seen.bytes);
-      options.onProgress?.({ level, distinct: seen.size, transitions, queue: current.count - expanded, seconds: (Date.now() - started) / 1000 });
-      stopReason ??= options.interruption() ?? (result.stopped ? 'interrupted' : undefined);
-      if (stopReason) break;
+      // Else from where the table filled up, in the same epoch: claims already made hold again.
+      if (full) seen.makeRoom(seen.table.size);
+      else if (!stopReason) from = epochEnd;
     }
     if (stopReason) break;
     if (!generate) {

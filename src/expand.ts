@@ -7,6 +7,7 @@
  */
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
+import { Claim, FingerprintTable } from './fingerprintTable.js';
 import { isDrafting } from './codecs/layoutCodec.js';
 import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
@@ -84,9 +85,10 @@ function asBoolean(value: unknown): boolean {
 }
 
 /**
- * The fingerprints already sent in this batch. Dropping repeats in the worker saves the main
- * thread (which merges every batch) most of its work: siblings share many successors. Slots are
- * stamped with the batch number, so nothing needs clearing between batches.
+ * The fingerprints already claimed in this batch. A repeat has a larger key than the first, so its
+ * claim would lose: dropping it here, in a small table that stays in the cache, spares a probe of
+ * the seen-set's large one (siblings share many successors). Slots are stamped with the batch
+ * number, so nothing needs clearing between batches.
  */
 class BatchFingerprints {
   private hi = new Uint32Array(1 << 8);
@@ -137,6 +139,8 @@ export class Expander<S> {
   private readonly meta = new U32List();
   private readonly ends = new U32List();
   private readonly findings = new U32List();
+  /** The actions enabled so far in the state being expanded, to take its counts back if the table fills up mid-state. */
+  private enabledNow = new Uint32Array(0);
   private readonly sent = new BatchFingerprints();
   /** The stop flag (word STOP_WORD) and, at `word`, what this thread is running (see LiveStatus). */
   private words: Int32Array<ArrayBufferLike> = new Int32Array(2);
@@ -199,7 +203,7 @@ export class Expander<S> {
   }
 
   expand(request: BatchRequest): BatchResult {
-    const { bytes, ends, properties, generate, checkDeadlock, dedup, selfLoops, liveness } = request;
+    const { bytes, ends, properties, generate, checkDeadlock, claims, selfLoops, liveness } = request;
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
@@ -208,17 +212,25 @@ export class Expander<S> {
     const labels = new Uint8Array(ends.length * liveness.length);
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
+    const table = claims && new FingerprintTable(claims.table);
     this.sent.startBatch();
+    if (this.enabledNow.length < actions.length) this.enabledNow = new Uint32Array(actions.length);
+    const { enabledNow } = this;
     let transitions = 0;
     let unexplored = 0;
     let expanded = 0;
     let stopped = false;
+    let full = false;
     let current: S | undefined;
 
     try {
       states: for (let start = request.start ?? 0; expanded < ends.length; start = ends[expanded]!, expanded++) {
         const i = expanded;
         const end = ends[i]!;
+        const metaBefore = meta.length;
+        const endsBefore = this.ends.length;
+        const scratchBefore = scratch.length;
+        const findingsBefore = findings.length;
         if (words[STOP_WORD] !== 0) {
           stopped = true;
           break;
@@ -259,7 +271,7 @@ export class Expander<S> {
           const action = actions[a]!;
           words[word] = whereCode(Where.guard, a);
           if (action.guard && !asBoolean(action.guard(readOnly(state)))) continue;
-          enabled++;
+          enabledNow[enabled++] = a;
           if (!generate) continue;
           generated[a]!++;
           words[word] = whereCode(Where.action, a);
@@ -282,9 +294,26 @@ export class Expander<S> {
             continue;
           }
           fingerprint(scratch.bytes, from, scratch.length);
-          if (dedup && !this.sent.add(fp.hi, fp.lo)) {
-            scratch.length = from;
-            continue;
+          if (table) {
+            if (!this.sent.add(fp.hi, fp.lo)) {
+              scratch.length = from;
+              continue;
+            }
+            const claim = table.claim(fp.hi, fp.lo, claims.epoch, claims.firstKey + i * actions.length + a);
+            if (claim === Claim.full) {
+              // Undo this state: the search grows the table and expands it again.
+              meta.length = metaBefore;
+              this.ends.length = endsBefore;
+              scratch.length = scratchBefore;
+              findings.length = findingsBefore;
+              for (let k = 0; k < enabled; k++) generated[enabledNow[k]!]!--;
+              full = true;
+              break states;
+            }
+            if (claim !== Claim.made && claim !== Claim.held) {
+              scratch.length = from;
+              continue;
+            }
           }
           this.ends.push(scratch.length);
           meta.push(i);
@@ -307,6 +336,7 @@ export class Expander<S> {
         transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0), labels,
         successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
         stopped: false,
+        full: false,
         expanded,
         fault: {
           message: faultMessage(error, whereKind(words[word]!)),
@@ -326,6 +356,7 @@ export class Expander<S> {
       findings: findings.take(this.transfers),
       labels,
       stopped,
+      full,
       expanded,
     };
   }

@@ -2,24 +2,26 @@
  * The seen-set: every distinct state's 64-bit fingerprint, with the parent link that rebuilds its
  * trace. States are numbered densely in the order they were first seen. Per state it keeps the
  * fingerprint (8 bytes), the parent's number (4) and the action index (2) in pages of 64K states
- * (so growing copies nothing and wastes at most a page), and the open-addressing table holds one
- * 4-byte number per slot at a load between 0.4 and 0.8: 19 to 24 bytes a state.
+ * (so growing copies nothing and wastes at most a page); the index is a `FingerprintTable` in
+ * shared memory (16 bytes a slot at a load between 0.375 and 0.75), which the threads expanding a
+ * level claim their successors in: 35 to 62 bytes a state. The index costs more than a one-thread
+ * table would (it held 4-byte state numbers, 19 to 24 bytes a state in all) for what sharing it
+ * gives: no thread merges every successor alone.
  */
+import { FingerprintTable } from './fingerprintTable.js';
 
 /** The parent of an initial state. */
 export const NO_PARENT = 0xffffffff;
 /** Stored when an action index does not fit in 16 bits: replay then finds the action by fingerprint. */
 export const ACTION_BY_FINGERPRINT = 0xffff;
 
-const MAX_LOAD = 0.8;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const IN_PAGE = PAGE - 1;
 
 export class SeenSet {
-  /** Slot -> state number + 1; 0 is an empty slot. */
-  private slots: Uint32Array;
-  private mask: number;
+  /** Fingerprint -> state number, or the claim of a state being reached (see `FingerprintTable`). */
+  table: FingerprintTable;
   private readonly fpHi: Uint32Array[] = [];
   private readonly fpLo: Uint32Array[] = [];
   private readonly parents: Uint32Array[] = [];
@@ -27,28 +29,39 @@ export class SeenSet {
   size = 0;
 
   constructor(capacity = 1 << 8) {
-    this.slots = new Uint32Array(capacity);
-    this.mask = capacity - 1;
+    this.table = FingerprintTable.create(capacity);
   }
 
-  /** Inserts a fingerprint; returns the new state's number, or ~number of the state already there (negative). */
+  /**
+   * Inserts a fingerprint, in the one thread that uses the seen-set; returns the new state's
+   * number, or ~number of the state already there (negative).
+   */
   insert(hi: number, lo: number, parent: number, action: number): number {
-    if (this.size + 1 > this.slots.length * MAX_LOAD) this.growSlots();
-    const { slots, mask, fpHi, fpLo } = this;
-    let slot = (lo ^ (hi >>> 11)) & mask;
-    for (;;) {
-      const entry = slots[slot]!;
-      if (entry === 0) break;
-      const id = entry - 1;
-      if (fpLo[id >>> PAGE_BITS]![id & IN_PAGE] === lo && fpHi[id >>> PAGE_BITS]![id & IN_PAGE] === hi) return ~id;
-      slot = (slot + 1) & mask;
-    }
+    this.makeRoom(1);
+    const known = this.table.insert(hi, lo, this.size);
+    return known >= 0 ? ~known : this.append(hi, lo, parent, action);
+  }
+
+  has(hi: number, lo: number): boolean {
+    return this.table.claimOf(hi, lo) !== undefined;
+  }
+
+  /** Grows the table, when no other thread uses it, so that `more` entries fit. */
+  makeRoom(more: number): void {
+    if (!this.table.hasRoomFor(more)) this.table = this.table.grownTo(FingerprintTable.capacityFor(this.table.size + more));
+  }
+
+  /**
+   * Numbers a state whose fingerprint its expander put in the table already: the next number,
+   * with its parent link.
+   */
+  append(hi: number, lo: number, parent: number, action: number): number {
+    const { fpHi } = this;
     const id = this.size++;
     const page = id >>> PAGE_BITS;
     if (page === fpHi.length || (id & IN_PAGE) === fpHi[page]!.length) this.growPages(page);
-    slots[slot] = id + 1;
     fpHi[page]![id & IN_PAGE] = hi;
-    fpLo[page]![id & IN_PAGE] = lo;
+    this.fpLo[page]![id & IN_PAGE] = lo;
     this.parents[page]![id & IN_PAGE] = parent;
     this.actions[page]![id & IN_PAGE] = action < ACTION_BY_FINGERPRINT ? action : ACTION_BY_FINGERPRINT;
     return id;
@@ -87,9 +100,7 @@ export class SeenSet {
    * table is rebuilt. Undefined if a fingerprint repeats, which no seen-set ever held.
    */
   static restore(fpHi: Uint32Array, fpLo: Uint32Array, parents: Uint32Array, actions: Uint16Array): SeenSet | undefined {
-    let capacity = 1 << 8;
-    while (fpHi.length + 1 > capacity * MAX_LOAD) capacity *= 2;
-    const seen = new SeenSet(capacity);
+    const seen = new SeenSet(FingerprintTable.capacityFor(fpHi.length + 1));
     for (let id = 0; id < fpHi.length; id++) {
       if (seen.insert(fpHi[id]!, fpLo[id]!, parents[id]!, actions[id]!) < 0) return undefined;
     }
@@ -99,7 +110,7 @@ export class SeenSet {
   /** Bytes held, for the bytes-per-state figure. */
   get bytes(): number {
     const pages = [this.fpHi, this.fpLo, this.parents, this.actions].flat();
-    return this.slots.byteLength + pages.reduce((sum, page) => sum + page.byteLength, 0);
+    return this.table.bytes + pages.reduce((sum, page) => sum + page.byteLength, 0);
   }
 
   /**
@@ -117,17 +128,5 @@ export class SeenSet {
     grow(this.fpLo, (n) => new Uint32Array(n));
     grow(this.parents, (n) => new Uint32Array(n));
     grow(this.actions, (n) => new Uint16Array(n));
-  }
-
-  private growSlots(): void {
-    const slots = new Uint32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = (this.fpLo[id >>> PAGE_BITS]![id & IN_PAGE]! ^ (this.fpHi[id >>> PAGE_BITS]![id & IN_PAGE]! >>> 11)) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
-    }
-    this.slots = slots;
-    this.mask = mask;
   }
 }

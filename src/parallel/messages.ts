@@ -25,12 +25,24 @@ export interface BatchRequest extends PackedStates {
   generate: boolean;
   /** Whether a non-final state with no enabled action is reported. */
   checkDeadlock: boolean;
-  /** Send each successor fingerprint once per batch (the first); off when every edge is wanted. */
-  dedup: boolean;
+  /**
+   * Where to claim each successor (see `FingerprintTable`), sending back only those whose claim
+   * holds; absent when every successor is wanted (a state graph wants every edge).
+   */
+  claims?: ClaimRequest;
   /** Send self-loops too, as successors equal to their parent (a state graph for liveness needs them). */
   selfLoops: boolean;
   /** Indices of the liveness properties whose predicates label each state (see `BatchResult.labels`). */
   liveness: Int32Array;
+}
+
+/** The claims of one batch's successors. */
+export interface ClaimRequest {
+  /** The seen-set's table (`FingerprintTable.buffer`). */
+  table: SharedArrayBuffer;
+  epoch: number;
+  /** The key of the batch's first state's first action: the key of state i's action a is firstKey + i * actions + a. */
+  firstKey: number;
 }
 
 /** Where a model's code failed, for a one-line report naming the action, the actor and the state. */
@@ -62,6 +74,8 @@ export interface BatchResult {
   labels: Uint8Array;
   /** The search was asked to stop: only the first `expanded` states of the batch were expanded (the last perhaps partly). */
   stopped: boolean;
+  /** The table of claims was full: only the first `expanded` states of the batch were expanded, each wholly. */
+  full: boolean;
   expanded: number;
   fault?: ModelFault;
 }

@@ -51,10 +51,16 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         queue.push(result);
       };
       for (let i = 0; i < inFlight; i++) submit();
-      while (queue.length > 0) {
-        const result = await queue.shift()!;
-        submit();
-        yield result;
+      try {
+        while (queue.length > 0) {
+          const result = await queue.shift()!;
+          submit();
+          yield result;
+        }
+      } finally {
+        // A search that stops reading early may grow the seen-set's table next, which the batches
+        // still out are claiming in: they must be done first.
+        await Promise.allSettled(queue);
       }
     },
     async close() {

@@ -1,0 +1,173 @@
+/**
+ * The seen-set's index: an open-addressing hash table of 64-bit fingerprints in shared memory, into
+ * which the threads that expand a level insert their successors themselves, at the same time.
+ *
+ * Which successor first reached a state decides its number and its parent, so it must not depend
+ * on which thread got there first. Each entry therefore carries a claim: the least key, among the
+ * (parent position, action) pairs that reached it in the current epoch, of the transitions that
+ * made it. Keys grow in the order a one-thread search expands transitions, so the least key is the
+ * one a one-thread search would have met first, whatever the threads' timing. An epoch is a level
+ * or a run of its states (see `bfs.ts`): entries of earlier epochs were numbered already and are
+ * never claimed again.
+ *
+ * A slot is four 32-bit words: its tag (empty, being written, or the epoch that made it), the
+ * fingerprint's two halves, and the claim (or, for entries the search thread inserts alone, the
+ * state's number). A writer takes an empty slot by compare-and-swap on the tag, fills it, then
+ * publishes the tag; a reader that finds a slot being written waits the few instructions that takes.
+ * The table never grows while threads share it: the search thread grows it between epochs.
+ */
+
+/** What `claim` found. */
+export const enum Claim {
+  /** The fingerprint is new in the table: this transition made the entry. */
+  made,
+  /** The entry is of this epoch and this transition's key is its least so far (or equal: asked again). */
+  held,
+  /** The entry is of this epoch and a transition of a smaller key reached it too. */
+  lost,
+  /** The entry was made in an earlier epoch: the state is known. */
+  known,
+  /** The table is as full as it may get in this epoch: nothing was inserted. */
+  full,
+}
+
+const EMPTY = 0;
+const WRITING = 1;
+/** The tag of entries the search thread inserts alone (`insert`); epochs' tags come after it. */
+export const KNOWN = 2;
+export const FIRST_EPOCH = 3;
+/** Claim keys are 32-bit: an epoch's states times the model's actions stay below this. */
+export const MAX_KEY = 0xffffffff;
+
+const WORDS = 4;
+/** Slot 0's words hold the header: the number of entries, then the capacity. */
+const HEADER = WORDS;
+/** Claims stop making entries past this load: linear probing degrades beyond it. */
+const MAX_LOAD = 0.75;
+
+/** The table's hash of a fingerprint: spreads the bits that the seen-set's own order does not. */
+function home(hi: number, lo: number, mask: number): number {
+  return (lo ^ (hi >>> 11)) & mask;
+}
+
+export class FingerprintTable {
+  readonly words: Uint32Array;
+  readonly capacity: number;
+  private readonly mask: number;
+  private readonly limit: number;
+
+  /** A view of a table in `buffer` (made by `create`), in any thread. */
+  constructor(readonly buffer: SharedArrayBuffer) {
+    this.words = new Uint32Array(buffer);
+    this.capacity = this.words[1]!;
+    this.mask = this.capacity - 1;
+    this.limit = Math.floor(this.capacity * MAX_LOAD);
+  }
+
+  /** An empty table of `capacity` slots (a power of two). */
+  static create(capacity: number): FingerprintTable {
+    const buffer = new SharedArrayBuffer(HEADER * 4 + capacity * WORDS * 4);
+    new Uint32Array(buffer)[1] = capacity;
+    return new FingerprintTable(buffer);
+  }
+
+  get size(): number {
+    return Atomics.load(this.words, 0);
+  }
+
+  get bytes(): number {
+    return this.buffer.byteLength;
+  }
+
+  /** Whether `more` entries fit within the load at which claims refuse to make entries. */
+  hasRoomFor(more: number): boolean {
+    return this.size + more <= this.limit;
+  }
+
+  /**
+   * Records that a transition of key `key` reached the fingerprint in epoch `epoch`; safe while
+   * other threads claim in the same table.
+   */
+  claim(hi: number, lo: number, epoch: number, key: number): Claim {
+    const { words, mask } = this;
+    for (let slot = home(hi, lo, mask); ; slot = (slot + 1) & mask) {
+      const at = HEADER + slot * WORDS;
+      let tag = Atomics.load(words, at);
+      if (tag === EMPTY) {
+        if (Atomics.load(words, 0) >= this.limit) return Claim.full;
+        tag = Atomics.compareExchange(words, at, EMPTY, WRITING);
+        if (tag === EMPTY) {
+          words[at + 1] = hi;
+          words[at + 2] = lo;
+          words[at + 3] = key;
+          Atomics.add(words, 0, 1);
+          Atomics.store(words, at, epoch);
+          return Claim.made;
+        }
+      }
+      while (tag === WRITING) tag = Atomics.load(words, at);
+      if (words[at + 1] !== hi || words[at + 2] !== lo) continue;
+      if (tag !== epoch) return Claim.known;
+      for (;;) {
+        const least = Atomics.load(words, at + 3);
+        if (key > least) return Claim.lost;
+        if (key === least) return Claim.held;
+        if (Atomics.compareExchange(words, at + 3, least, key) === least) return Claim.held;
+      }
+    }
+  }
+
+  /** The claim of the entry for this fingerprint (undefined if absent); once the epoch's transitions up to a key are all claimed, an entry whose claim is that key was first reached by it. */
+  claimOf(hi: number, lo: number): number | undefined {
+    const { words, mask } = this;
+    for (let slot = home(hi, lo, mask); ; slot = (slot + 1) & mask) {
+      const at = HEADER + slot * WORDS;
+      if (words[at] === EMPTY) return undefined;
+      if (words[at + 1] === hi && words[at + 2] === lo) return words[at + 3];
+    }
+  }
+
+  /**
+   * Inserts a fingerprint with `value` (the state's number) when no other thread uses the table:
+   * returns -1 if it was new, else the value stored with it. The caller keeps the load below the
+   * limit (`hasRoomFor`).
+   */
+  insert(hi: number, lo: number, value: number): number {
+    const { words, mask } = this;
+    for (let slot = home(hi, lo, mask); ; slot = (slot + 1) & mask) {
+      const at = HEADER + slot * WORDS;
+      if (words[at] === EMPTY) {
+        words[at] = KNOWN;
+        words[at + 1] = hi;
+        words[at + 2] = lo;
+        words[at + 3] = value;
+        words[0]!++;
+        return -1;
+      }
+      if (words[at + 1] === hi && words[at + 2] === lo) return words[at + 3]!;
+    }
+  }
+
+  /** A table of `capacity` slots holding every entry of this one, tags and values kept; only when no other thread uses either. */
+  grownTo(capacity: number): FingerprintTable {
+    const grown = FingerprintTable.create(capacity);
+    const { words } = this;
+    const to = grown.words;
+    for (let slot = 0; slot < this.capacity; slot++) {
+      const at = HEADER + slot * WORDS;
+      if (words[at] === EMPTY) continue;
+      let into = home(words[at + 1]!, words[at + 2]!, grown.mask);
+      while (to[HEADER + into * WORDS] !== EMPTY) into = (into + 1) & grown.mask;
+      to.set(words.subarray(at, at + WORDS), HEADER + into * WORDS);
+    }
+    to[0] = words[0]!;
+    return grown;
+  }
+
+  /** The least power-of-two capacity at which `entries` entries stay within the load a table may reach. */
+  static capacityFor(entries: number): number {
+    let capacity = 1 << 8;
+    while (entries > capacity * MAX_LOAD) capacity *= 2;
+    return capacity;
+  }
+}
