@@ -115,6 +115,21 @@ function batchSizeFor(
   return Math.max(1, Math.min(options.batchSize, Math.ceil((options.maxStates - distinct) / perState)));
 }
 
+/** The smallest batch the end of a level is cut into: a round trip to a worker thread costs about a batch of this size. */
+const LEAST_TAIL_BATCH = 64;
+
+/**
+ * Where the batches of states [from, to) start: `size` states each, but never more than an eighth
+ * of the states left (nor fewer than LEAST_TAIL_BATCH), so that a level ends in small batches and
+ * no worker waits long for another's last big one before the next level starts. Counts decide it,
+ * never the number of workers.
+ */
+function batchStarts(from: number, to: number, size: number): number[] {
+  const starts: number[] = [];
+  for (let at = from; at < to; at += Math.min(size, Math.max(LEAST_TAIL_BATCH, Math.ceil((to - at) / 8)))) starts.push(at);
+  return starts;
+}
+
 /** Runs the search from the packed initial states. */
 export async function search(
   initial: readonly Uint8Array[],
@@ -181,14 +196,14 @@ export async function search(
         epochEnd = Math.min(current.count, from + epochStates);
         if (claiming) seen.makeRoom(2 * (epochEnd - from));
       }
-      const batchStarts: number[] = [];
-      const batches = Math.ceil((epochEnd - from) / batchSize);
-      const copies = runner.crossesThreads(batches);
-      const requestsFrom = from;
+      const starts = batchStarts(from, epochEnd, batchSize);
+      // Whether the level is worth other threads goes by whole batches: the small ones at its end are not more work.
+      const wholeBatches = Math.ceil((epochEnd - from) / batchSize);
+      const copies = runner.crossesThreads(wholeBatches);
       function* requests(): Iterable<BatchRequest> {
-        for (let at = requestsFrom; at < epochEnd; at += batchSize) {
-          batchStarts.push(at);
-          const to = Math.min(epochEnd, at + batchSize);
+        for (let k = 0; k < starts.length; k++) {
+          const at = starts[k]!;
+          const to = starts[k + 1] ?? epochEnd;
           const claims = claiming ? { table: seen.table.buffer, epoch, firstKey: (at - epochStart) * actionCount } : undefined;
           yield { ...current.slice(at, to, copies), properties, generate, checkDeadlock, claims, selfLoops: options.selfLoops ?? false, liveness };
         }
@@ -196,12 +211,12 @@ export async function search(
 
       let batch = 0;
       let full = false;
-      for await (const result of runner.expandAll(requests(), batches)) {
+      for await (const result of runner.expandAll(requests(), wholeBatches)) {
         if (result.fault) {
           const { message, where, state } = result.fault;
           throw new ModelError(`${where} ${message}; in state ${state}`);
         }
-        const batchStart = batchStarts[batch++]!;
+        const batchStart = starts[batch++]!;
         const base = levelStart + batchStart;
         options.onLabels?.(result.labels);
         for (let i = 0; i < result.findings.length; i += 2) {

@@ -158,7 +158,11 @@ export class FingerprintTable {
       if (words[at] === EMPTY) continue;
       let into = home(words[at + 1]!, words[at + 2]!, grown.mask);
       while (to[HEADER + into * WORDS] !== EMPTY) into = (into + 1) & grown.mask;
-      to.set(words.subarray(at, at + WORDS), HEADER + into * WORDS);
+      const target = HEADER + into * WORDS;
+      to[target] = words[at]!;
+      to[target + 1] = words[at + 1]!;
+      to[target + 2] = words[at + 2]!;
+      to[target + 3] = words[at + 3]!;
     }
     to[0] = words[0]!;
     return grown;

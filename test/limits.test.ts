@@ -13,13 +13,23 @@ const MODEL = 'dist/test/fixtures/misbehavingModel.js';
 const misbehave = (fault: string, workers: string, ...flags: string[]) =>
   cocomc('check', MODEL, '--fault', fault, '--workers', workers, '--batch-size', '1', ...flags);
 
-/** Runs the CLI and sends it `signal` once it is stuck in the model; resolves with its exit code and output. */
-function interrupted(signal: NodeJS.Signals, args: string[]): Promise<{ code: number | null; stdout: string }> {
+/**
+ * Runs the CLI and sends it `signal` once it is stuck in the model: when its progress lines (on
+ * stderr) have shown `stuckAt` twice, however slow a busy machine makes it get there. Resolves with
+ * its exit code and output.
+ */
+function interrupted(signal: NodeJS.Signals, args: string[], stuckAt: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/src/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/cli.js', ...args, '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
+    let sent = false;
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    setTimeout(() => child.kill(signal), 2000);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // Once: a second signal would end cocomc at once, as shells expect.
+      if (!sent && stderr.split(stuckAt).length > 2) sent = child.kill(signal);
+    });
     child.on('exit', (code) => resolve({ code, stdout }));
   });
 }
@@ -36,7 +46,7 @@ describe('a limit stops model code that never returns, with the partial summary 
   });
 
   it.each([['SIGINT' as const, '1'], ['SIGTERM' as const, '2']])('%s with %s workers', async (signal, workers) => {
-    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1']);
+    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1'], 'level 6  states 84 ');
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/Small +always +unknown/);
     expect(run.stdout).toContain("84 distinct states, 168 transitions (169 states generated), depth 6. The search is incomplete (interrupted). It was stopped by force in property 'Small'");

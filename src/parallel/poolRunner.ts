@@ -28,7 +28,10 @@ export const MIN_BATCHES_FOR_WORKERS = 8;
  */
 export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
-  const inFlight = workers * 2;
+  // Batches out at once (running, queued in the pool, or done and waiting for their turn): a few per
+  // worker, so that one that finishes a batch starts another at once even while an earlier batch,
+  // on another worker, holds up the order in which results are taken.
+  const window = workers * 4;
   const crossesThreads = (batches: number): boolean => batches >= minBatches;
   return {
     crossesThreads,
@@ -38,7 +41,7 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         return;
       }
       const threads = (pool ??= workerPool(workers, heapMiB));
-      const queue: Promise<BatchResult>[] = [];
+      const out: Promise<BatchResult>[] = [];
       const iterator = requests[Symbol.iterator]();
       const submit = (): void => {
         const next = iterator.next();
@@ -48,19 +51,19 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         const result = threads.exec('expand', [ref, request, live.buffer, live.threads], { transfer }) as Promise<BatchResult>;
         // Awaited in order below; this keeps a batch that fails after an early exit from going unhandled.
         result.catch(() => undefined);
-        queue.push(result);
+        out.push(result);
       };
-      for (let i = 0; i < inFlight; i++) submit();
+      for (let i = 0; i < window; i++) submit();
       try {
-        while (queue.length > 0) {
-          const result = await queue.shift()!;
+        while (out.length > 0) {
+          const result = await out.shift()!;
           submit();
           yield result;
         }
       } finally {
         // A search that stops reading early may grow the seen-set's table next, which the batches
         // still out are claiming in: they must be done first.
-        await Promise.allSettled(queue);
+        await Promise.allSettled(out);
       }
     },
     async close() {
