@@ -16,16 +16,19 @@ function ringCodec(n: number): Codec<Ring> {
   return {
     encode(ring: Ring, out: ByteWriter) {
       for (let w = 0; w < words; w++) {
+        const end = Math.min(n, w * 28 + 28);
         let word = 0;
-        for (let i = w * 28, bit = 1; i < Math.min(n, w * 28 + 28); i++, bit *= 2) if (ring[i]) word += bit;
+        // Small-integer bit operations: 28 bits stay below 2^31.
+        for (let i = w * 28, bit = 0; i < end; i++, bit++) word |= (ring[i] ? 1 : 0) << bit;
         out.uint(word);
       }
     },
     decode(input: ByteReader) {
       const ring = new Array<boolean>(n);
       for (let w = 0; w < words; w++) {
+        const end = Math.min(n, w * 28 + 28);
         const word = input.uint();
-        for (let i = w * 28, bit = 0; i < Math.min(n, w * 28 + 28); i++, bit++) ring[i] = ((word >>> bit) & 1) === 1;
+        for (let i = w * 28, bit = 0; i < end; i++, bit++) ring[i] = ((word >>> bit) & 1) === 1;
       }
       return ring;
     },

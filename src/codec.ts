@@ -38,11 +38,13 @@ export class ByteWriter {
     if (!(Number.isSafeInteger(value) && value >= 0)) {
       throw new ModelError(`a codec's uint() was given ${value}; it takes whole numbers from 0 to 2^53-1`);
     }
-    while (value >= 0x80) {
-      this.u8((value % 0x80) | 0x80);
-      value = Math.floor(value / 0x80);
-    }
-    this.u8(value);
+    // At most 8 bytes for 2^53-1: room once, then plain stores (a codec writes one per field of every successor).
+    this.reserve(8);
+    const { bytes } = this;
+    let at = this.length;
+    for (; value >= 0x80; value = Math.floor(value / 0x80)) bytes[at++] = (value % 0x80) | 0x80;
+    bytes[at++] = value;
+    this.length = at;
   }
 
   f64(value: number): void {
