@@ -194,7 +194,7 @@ export async function search(
         epoch = nextEpoch++;
         epochStart = from;
         epochEnd = Math.min(current.count, from + epochStates);
-        if (claiming) seen.makeRoom(2 * (epochEnd - from));
+        if (claiming) seen.makeRoom(epochEnd - from);
       }
       const starts = batchStarts(from, epochEnd, batchSize);
       // Whether the level is worth other threads goes by whole batches: the small ones at its end are not more work.
