@@ -18,6 +18,8 @@ export interface BatchRunner {
   /** Whether a level of this many batches goes to other threads, so its requests must be copies rather than views. */
   crossesThreads(batches: number): boolean;
   expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult>;
+  /** Resolves once no batch is being expanded, including those whose results the search stopped reading. */
+  idle(): Promise<void>;
 }
 
 /** A finding's code (a property index, or the deadlock code) and the first state that made it. */
@@ -260,13 +262,16 @@ export async function search(
         stopReason ??= options.interruption() ?? (result.stopped ? 'interrupted' : undefined);
         if (stopReason) break;
         if (result.full) {
-          // Leaving the loop waits for the batches still out, so that the table may grow.
           full = true;
           break;
         }
       }
       // Else from where the table filled up, in the same epoch: claims already made hold again.
-      if (full) seen.makeRoom(seen.table.size);
+      if (full) {
+        // The batches still out claim in the table: they must be done before it grows.
+        await runner.idle();
+        seen.makeRoom(seen.table.size);
+      }
       else if (!stopReason) from = epochEnd;
     }
     if (stopReason) break;

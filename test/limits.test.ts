@@ -52,6 +52,13 @@ describe('a limit stops model code that never returns, with the partial summary 
     expect(run.stdout).toContain("84 distinct states, 168 transitions (169 states generated), depth 6. The search is incomplete (interrupted). It was stopped by force in property 'Small'");
   });
 
+  it('a model error is reported while a later batch of the level is stuck in the model', () => {
+    // No limit is given: the report must not wait for the stuck batch, which never ends.
+    const run = misbehave('throw-then-hang', '2');
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("action 'increment' of counter c threw: counter overflow");
+  });
+
   it('--max-memory stops model code that allocates without end, instead of a crash', () => {
     const run = misbehave('allocate', '1', '--max-memory', '300');
     expect(run.code).toBe(3);

@@ -6,6 +6,7 @@ import type { BatchRequest, BatchResult } from './messages.js';
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
     crossesThreads: () => false,
+    idle: async () => undefined,
     async *expandAll(requests: Iterable<BatchRequest>): AsyncIterable<BatchResult> {
       let yielded = Date.now();
       for (const request of requests) {

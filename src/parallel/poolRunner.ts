@@ -33,6 +33,8 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
   // on another worker, holds up the order in which results are taken.
   const window = workers * 4;
   const crossesThreads = (batches: number): boolean => batches >= minBatches;
+  /** Every batch sent and not yet done, whether or not the search still wants its result. */
+  const running = new Set<Promise<void>>();
   return {
     crossesThreads,
     async *expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult> {
@@ -49,22 +51,22 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         const request = next.value;
         const transfer = [request.bytes.buffer, request.ends.buffer] as ArrayBuffer[];
         const result = threads.exec('expand', [ref, request, live.buffer, live.threads], { transfer }) as Promise<BatchResult>;
-        // Awaited in order below; this keeps a batch that fails after an early exit from going unhandled.
-        result.catch(() => undefined);
+        // Awaited in order below. `settled` tells idle() when the batch is done, and keeps one that
+        // fails after the search stopped reading from going unhandled.
+        const settled = result.then(() => undefined, () => undefined);
+        running.add(settled);
+        void settled.then(() => running.delete(settled));
         out.push(result);
       };
       for (let i = 0; i < window; i++) submit();
-      try {
-        while (out.length > 0) {
-          const result = await out.shift()!;
-          submit();
-          yield result;
-        }
-      } finally {
-        // A search that stops reading early may grow the seen-set's table next, which the batches
-        // still out are claiming in: they must be done first.
-        await Promise.allSettled(out);
+      while (out.length > 0) {
+        const result = await out.shift()!;
+        submit();
+        yield result;
       }
+    },
+    async idle() {
+      await Promise.allSettled(running);
     },
     async close() {
       await pool?.terminate(true);
