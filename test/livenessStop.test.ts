@@ -7,25 +7,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { check, type CheckOptions } from '../src/check.js';
 import { AnalysisStopped, StopPoll } from '../src/liveness/analysisStop.js';
-import type { BehaviourGraph } from '../src/liveness/behaviourGraph.js';
 import { livenessViolation } from '../src/liveness/livenessViolation.js';
 import { always, eventually, type AnyModel } from '../src/model.js';
 import type { StopReason } from '../src/result.js';
-
-/** A ring of `states` states, none of them where the property holds: one lasso, around the whole ring. */
-function ring(states: number): BehaviourGraph {
-  return {
-    states,
-    initialStates: 1,
-    start: Uint32Array.from({ length: states + 1 }, (_, s) => s),
-    to: Uint32Array.from({ length: states }, (_, s) => (s + 1) % states),
-    action: new Uint32Array(states),
-    labels: new Uint8Array(states),
-    properties: 1,
-  };
-}
-
-const ringTree = { parentOf: (id: number) => id - 1, initialIndexOf: () => 0, noParent: -1 };
+import { ring, ringTree } from './support/ringGraph.js';
 
 describe('the analysis of a large graph asks whether to stop as it goes', () => {
   const graph = ring(50_000);

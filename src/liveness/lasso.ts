@@ -91,10 +91,12 @@ export function lassoFrom(
   for (const s of members) inComponent[s] = 1;
 
   const loop: number[] = [];
+  // One by one: spreading a leg of some 100,000 actions into push() overflows the call stack.
+  const follow = (actions: readonly number[]): void => actions.forEach((a) => void loop.push(a));
   let at = entry;
   const goTo = (target: number): void => {
     const leg = shortestPath(graph, inComponent, at, (s) => s === target, false, poll);
-    loop.push(...leg.actions);
+    follow(leg.actions);
     at = target;
   };
   for (const group of groups) {
@@ -109,7 +111,7 @@ export function lassoFrom(
   }
   const terminal = graph.start[entry] === graph.start[entry + 1];
   const back = shortestPath(graph, inComponent, at, (s) => s === entry, loop.length === 0 && !terminal, poll);
-  loop.push(...back.actions);
+  follow(back.actions);
   const loopStart = prefix.length - 1 + toEntry.actions.length;
   return { path: [...prefix, ...toEntry.actions, ...loop], loopStart };
 }
