@@ -71,6 +71,26 @@ describe('a limit stops model code that never returns, with the partial summary 
   });
 });
 
+describe('simulate: a limit stops model code that never returns, with the partial summary and exit 3', () => {
+  // Seed 0's first walk reaches a total of 6 in 6 steps, where the guard of b never returns.
+  const hanging = ['simulate', MODEL, '--fault', 'hang-guard'];
+  const summary = (reason: string): string =>
+    `0 runs, 6 steps, 7 distinct states seen; 0 ended at the depth bound, 0 where no action was enabled. The walks were cut short (${reason}) after 0 whole runs. ` +
+    "They were stopped by force in the guard of action 'increment' of counter b, which did not return.";
+
+  it('--time-limit', () => {
+    const run = cocomc(...hanging, '--time-limit', '1');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(summary('time-limit'));
+  });
+
+  it('SIGINT', async () => {
+    const run = await interrupted('SIGINT', hanging, /steps 6 /);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(summary('interrupted'));
+  });
+});
+
 describe('--max-states stops within a level of states with thousands of successors each', () => {
   it('expands only about as many states as the budget needs, whatever the number of workers', async () => {
     // The second level of coco at its largest has about 900 states of about 600 successors each:

@@ -31,12 +31,29 @@ export interface WalkOptions {
   /** Asked between steps: a reason to stop now, or undefined. */
   interruption: () => 'time-limit' | 'interrupted' | undefined;
   onProgress?: (progress: WalkProgress) => void;
+  /**
+   * Word 0 of it says which model code the walks are in (a `where` code, idle outside it), for
+   * a supervisor in another thread that names that code if it never returns.
+   */
+  where?: Int32Array;
+  /** Kept up to date at every step with the walks' progress, in WALK_PROGRESS's order, for such a supervisor. */
+  counts?: Float64Array;
 }
 
 export interface WalkProgress {
   runsDone: number;
   steps: number;
   distinct: number;
+  endedAtDepth: number;
+  endedWithoutSuccessor: number;
+}
+
+/** The fields of WalkProgress, in the order `WalkOptions.counts` holds them. */
+export const WALK_PROGRESS = ['runsDone', 'steps', 'distinct', 'endedAtDepth', 'endedWithoutSuccessor'] as const satisfies readonly (keyof WalkProgress)[];
+
+/** Writes `progress` into `counts`, in WALK_PROGRESS's order. */
+function recordProgress(counts: Float64Array, progress: WalkProgress): void {
+  WALK_PROGRESS.forEach((name, i) => void (counts[i] = progress[name]));
 }
 
 /** A finding and the walk that made it: [initial state index, action, action, ...]. */
@@ -101,11 +118,14 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
   // Model code that throws ends the walks with a one-line report naming it (from its `where`
   // code, so that the hot loop builds no strings) and the state it ran in.
   const guarded = <T>(where: number, state: unknown, f: () => T): T => {
+    if (options.where) options.where[0] = where;
     const outcome = attempt(() => describeWhere(instance, where), f);
+    if (options.where) options.where[0] = Where.idle;
     if ('problem' in outcome) throw new ModelError(`${outcome.problem}; in state ${safeJson(state)} (run ${run + 1} of the walks)`);
     return outcome.value;
   };
   let ticks = 0;
+  const progress = (): WalkProgress => ({ runsDone: run, steps, distinct: seen.size, endedAtDepth, endedWithoutSuccessor });
 
   /** Records a visited state; returns the code of the invariant it breaks, if any. */
   const visit = (state: S, bytes: Uint8Array, action: number, path: number[]): number | undefined => {
@@ -128,9 +148,10 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
     const path = [initial];
     let broken = visit(state, bytes, -1, path);
     for (let depth = 0; broken === undefined; depth++) {
+      if (options.counts) recordProgress(options.counts, progress());
       // Every state visited counts, so that walks that end at once still let Ctrl-C in.
       if (++ticks % STEPS_PER_YIELD === 0) {
-        options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
+        options.onProgress?.(progress());
         await yieldToEventLoop();
       }
       const interrupted = options.interruption();
@@ -168,7 +189,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
       break;
     }
   }
-  options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
+  options.onProgress?.(progress());
   return {
     stopReason, runsDone: run, steps, distinct: seen.size, endedAtDepth, endedWithoutSuccessor,
     taken, firstReached, violation, witnesses, deadlockCode: expander.deadlockCode,
