@@ -3,6 +3,9 @@
  * the build in dist/ with a model whose code misbehaves at a level wide enough for worker threads.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { coco } from '../models/coco/index.js';
@@ -14,25 +17,25 @@ const misbehave = (fault: string, workers: string, ...flags: string[]) =>
   cocomc('check', MODEL, '--fault', fault, '--workers', workers, '--batch-size', '1', ...flags);
 
 /**
- * Runs the CLI with --progress and sends it `signal` once its progress line matches `stuck`;
- * resolves with its exit code and output. Waiting for the line rather than for a fixed time: on a
- * busy machine the CLI may not have reached the model code that never returns in two seconds.
+ * Runs the CLI and sends it `signal` once the model says it is in code that never returns;
+ * resolves with its exit code and output. Waiting for that line rather than for a fixed time: on
+ * a busy machine the CLI may not have reached the model code in two seconds.
  */
-function interrupted(signal: NodeJS.Signals, args: string[], stuck: RegExp): Promise<{ code: number | null; stdout: string }> {
+function interrupted(signal: NodeJS.Signals, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/src/cli.js', ...args, '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let sent = false;
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    // Once: a second signal ends cocomc at once, without its report.
-    const onProgress = (chunk: Buffer): void => {
-      stderr += chunk.toString();
-      if (!stuck.test(stderr)) return;
-      child.stderr.off('data', onProgress).resume();
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // Once: a second signal ends cocomc at once, without its report.
+      if (sent || !stderr.includes('in model code that never returns')) return;
+      sent = true;
       child.kill(signal);
-    };
-    child.stderr.on('data', onProgress);
-    child.on('exit', (code) => resolve({ code, stdout }));
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
@@ -48,8 +51,7 @@ describe('a limit stops model code that never returns, with the partial summary 
   });
 
   it.each([['SIGINT' as const, '1'], ['SIGTERM' as const, '2']])('%s with %s workers', async (signal, workers) => {
-    // At level 6 (its 84 states known), property 'Small' never returns on the first state.
-    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1'], /level 6 {2}states 84 /);
+    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1']);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/Small +always +unknown/);
     expect(run.stdout).toContain("84 distinct states, 168 transitions (169 states generated), depth 6. The search is incomplete (interrupted). It was stopped by force in property 'Small'");
@@ -85,9 +87,25 @@ describe('simulate: a limit stops model code that never returns, with the partia
   });
 
   it('SIGINT', async () => {
-    const run = await interrupted('SIGINT', hanging, /steps 6 /);
+    const run = await interrupted('SIGINT', hanging);
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(summary('interrupted'));
+  });
+});
+
+describe('replay: Ctrl-C stops model code that never returns, with exit 3', () => {
+  it('SIGINT', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cocomc-limits-'));
+    try {
+      // Small's counterexample reaches a total of 12, through 6, where the action of c never returns.
+      const trace = path.join(dir, 'small.itf.json');
+      expect(misbehave('none', '1', '--itf', trace).code).toBe(1);
+      const run = await interrupted('SIGINT', ['replay', trace, MODEL, '--fault', 'hang-action']);
+      expect([run.code, run.stdout]).toEqual([3, '']);
+      expect(run.stderr).toContain('cocomc: the replay was interrupted before it reached the end of the trace');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
