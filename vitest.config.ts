@@ -38,6 +38,11 @@ export default defineConfig({
     // files fill the cores where vitest's default of one fewer than the cores left one idle
     // (measured: 238 s for the suite with one file at a time, 167 s with two).
     maxWorkers: 2,
+    // Each worker runs its files one after another in one module graph, instead of importing the
+    // engine anew for each of the 48 files (measured on 14 short files: 22.7 s alone, 5.3 s
+    // together). No test relies on a module's state being fresh: none mocks a module or the clock
+    // for longer than its own test, and models are registered by their module, once.
+    isolate: false,
     sequence: { sequencer: LongestFirst },
   },
 });
