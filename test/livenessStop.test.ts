@@ -9,6 +9,7 @@ import { check, type CheckOptions } from '../src/check.js';
 import { AnalysisStopped, StopPoll } from '../src/liveness/analysisStop.js';
 import { livenessViolation } from '../src/liveness/livenessViolation.js';
 import { always, eventually, type AnyModel } from '../src/model.js';
+import { formatReport } from '../src/report/text.js';
 import type { StopReason } from '../src/result.js';
 import { ring, ringTree } from './support/ringGraph.js';
 
@@ -84,7 +85,8 @@ describe('a limit reached during the liveness analysis', () => {
   it.each(limits)('%s: the analysis stops, the invariant keeps its trace, the liveness property not yet analysed is unknown', async (reason, limit) => {
     const { options, reach } = limit();
     const result = await check(countingRound(reach), { ...options, workers: 1 });
-    expect([result.complete, result.stopReason, result.distinctStates]).toEqual([false, reason, 10]);
+    expect([result.complete, result.stopReason, result.livenessStopped, result.distinctStates]).toEqual([false, reason, true, 10]);
+    expect(formatReport(result)).toContain(`10 distinct states, 10 transitions (11 states generated), depth 9. The search is complete, but the liveness analysis after it was stopped (${reason}).`);
     const byName = Object.fromEntries(result.properties.map((p) => [p.name, p]));
     expect([byName.BelowFive!.status, byName.BelowFive!.traceLength, byName.BelowFive!.trace?.length]).toEqual(['violated', 5, 6]);
     // Decided before the stop, with its lasso: ten ticks back to the start.

@@ -99,6 +99,6 @@ export function livenessVerdicts(
  * The check's result once its liveness analysis stopped short: incomplete, for the stop's reason.
  * The search itself finished, so its invariant verdicts and their traces stand as they are.
  */
-export function stoppedShort<R extends { complete: boolean; stopReason: StopReason }>(result: R, analysis: LivenessAnalysis | undefined): R {
-  return analysis?.stopReason ? { ...result, complete: false, stopReason: analysis.stopReason } : result;
+export function stoppedShort<R extends { complete: boolean; stopReason: StopReason; livenessStopped: boolean }>(result: R, analysis: LivenessAnalysis | undefined): R {
+  return analysis?.stopReason ? { ...result, complete: false, stopReason: analysis.stopReason, livenessStopped: true } : result;
 }
