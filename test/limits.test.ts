@@ -45,7 +45,9 @@ describe('a limit stops model code that never returns, with the partial summary 
     ['hang-guard', '2', "the guard of action 'increment' of counter b"],
     ['hang-build', '2', "the model's build (its initial states)"],
   ])('--time-limit: %s with %s workers', (fault, workers, where) => {
-    const run = misbehave(fault, workers, '--time-limit', '1.5');
+    // 2.5 s: on a machine loaded four times over, the CLI, its search thread and the pool's took
+    // 1.6 s to reach a depth of 3, and the limit fell before the code that never returns.
+    const run = misbehave(fault, workers, '--time-limit', '2.5');
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(`The search is incomplete (time-limit). It was stopped by force in ${where}, which did not return.`);
   });
@@ -81,8 +83,8 @@ describe('simulate: a limit stops model code that never returns, with the partia
     "They were stopped by force in the guard of action 'increment' of counter b, which did not return.";
 
   it('--time-limit', () => {
-    // 1.5 s, as above: on a busy machine the walks may take a second to reach the guard.
-    const run = cocomc(...hanging, '--time-limit', '1.5');
+    // 2.5 s, as above: on a busy machine the walks may take a second or more to reach the guard.
+    const run = cocomc(...hanging, '--time-limit', '2.5');
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(summary('time-limit'));
   });
