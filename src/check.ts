@@ -19,7 +19,7 @@ import { fingerprint, fp } from './fingerprint.js';
 import { inlineRunner } from './parallel/inlineRunner.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
 import type { FairnessChoice } from './liveness/fairness.js';
-import { livenessPlan, livenessVerdicts } from './liveness/livenessPlan.js';
+import { livenessPlan, livenessVerdicts, stoppedShort } from './liveness/livenessPlan.js';
 import { LiveStatus, Tallies, Where, whereCode } from './parallel/liveStatus.js';
 import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
@@ -248,7 +248,8 @@ export async function runCheck(
   }
 
   const { seen, findings } = outcome;
-  const result = resultOf(
+  const analysis = liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false, interruption) : undefined;
+  const result = stoppedShort(resultOf(
     frame,
     tallies,
     {
@@ -263,8 +264,8 @@ export async function runCheck(
     },
     { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
-    liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false) : undefined,
-  );
+    analysis?.verdicts,
+  ), analysis);
   const drawn = drawing && outcome.complete ? { ...result, stateGraph: drawing.graph(outcome.initialStates) } : result;
   return saved.resumedFrom ? resumedResult(drawn, saved.resumedFrom) : drawn;
 }

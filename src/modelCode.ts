@@ -37,6 +37,23 @@ export function successor<S>(action: Action<S>, state: S, copy: () => S): S {
   return replaced === undefined ? draft : (replaced as S);
 }
 
+/** What was thrown, as a message says it. */
+export function thrownMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs model code; what it throws comes back as the sentence that names that code (`what`, asked
+ * only then): `action 'leave' of P1 threw: no such RM`.
+ */
+export function attempt<T>(what: () => string, run: () => T): { value: T } | { problem: string } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { problem: `${what()} threw: ${thrownMessage(error)}` };
+  }
+}
+
 /** An action as messages name it: `action 'leave' (rm 2) of P1`. */
 export function describeAction(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
   return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;

@@ -97,6 +97,11 @@ export interface CheckResult {
    * did not return within a second of the stop (`action 'x' of P0`); null otherwise.
    */
   stuckIn: string | null;
+  /**
+   * Whether the search explored every state but the liveness analysis after it was stopped (for
+   * `stopReason`): the liveness properties it had not decided are unknown.
+   */
+  livenessStopped: boolean;
   seconds: number;
   statesPerSecond: number;
   /** Peak resident memory of the process (workers included), as the OS counts it. */

@@ -88,6 +88,7 @@ export function resultOf(
     workers: run.workers,
     workersUsed: run.workersUsed,
     stuckIn: run.stuckIn,
+    livenessStopped: false,
     seconds: run.seconds,
     statesPerSecond: run.seconds > 0 ? Math.round(counts.distinctStates / run.seconds) : counts.distinctStates,
     peakMemoryBytes: peakResidentBytes(),

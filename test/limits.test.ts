@@ -3,6 +3,9 @@
  * the build in dist/ with a model whose code misbehaves at a level wide enough for worker threads.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { coco } from '../models/coco/index.js';
@@ -14,23 +17,25 @@ const misbehave = (fault: string, workers: string, ...flags: string[]) =>
   cocomc('check', MODEL, '--fault', fault, '--workers', workers, '--batch-size', '1', ...flags);
 
 /**
- * Runs the CLI and sends it `signal` once it is stuck in the model: when its progress lines (on
- * stderr) have shown `stuckAt` twice, however slow a busy machine makes it get there. Resolves with
- * its exit code and output.
+ * Runs the CLI and sends it `signal` once the model says it is in code that never returns;
+ * resolves with its exit code and output. Waiting for that line rather than for a fixed time: on
+ * a busy machine the CLI may not have reached the model code in two seconds.
  */
-function interrupted(signal: NodeJS.Signals, args: string[], stuckAt: string): Promise<{ code: number | null; stdout: string }> {
+function interrupted(signal: NodeJS.Signals, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/src/cli.js', ...args, '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/src/cli.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let sent = false;
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
-      // Once: a second signal would end cocomc at once, as shells expect.
-      if (!sent && stderr.split(stuckAt).length > 2) sent = child.kill(signal);
+      // Once: a second signal ends cocomc at once, without its report.
+      if (sent || !stderr.includes('in model code that never returns')) return;
+      sent = true;
+      child.kill(signal);
     });
-    child.on('exit', (code) => resolve({ code, stdout }));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
@@ -40,13 +45,15 @@ describe('a limit stops model code that never returns, with the partial summary 
     ['hang-guard', '2', "the guard of action 'increment' of counter b"],
     ['hang-build', '2', "the model's build (its initial states)"],
   ])('--time-limit: %s with %s workers', (fault, workers, where) => {
-    const run = misbehave(fault, workers, '--time-limit', '1.5');
+    // 2.5 s: on a machine loaded four times over, the CLI, its search thread and the pool's took
+    // 1.6 s to reach a depth of 3, and the limit fell before the code that never returns.
+    const run = misbehave(fault, workers, '--time-limit', '2.5');
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(`The search is incomplete (time-limit). It was stopped by force in ${where}, which did not return.`);
   });
 
   it.each([['SIGINT' as const, '1'], ['SIGTERM' as const, '2']])('%s with %s workers', async (signal, workers) => {
-    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1'], 'level 6  states 84 ');
+    const run = await interrupted(signal, ['check', MODEL, '--fault', 'hang-property', '--workers', workers, '--batch-size', '1']);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/Small +always +unknown/);
     expect(run.stdout).toContain("84 distinct states, 168 transitions (169 states generated), depth 6. The search is incomplete (interrupted). It was stopped by force in property 'Small'");
@@ -72,6 +79,43 @@ describe('a limit stops model code that never returns, with the partial summary 
     // The counts come from the live status the search left: states, transitions and the seen-set's size.
     expect([result.distinctStates, result.transitions]).toEqual([84, 168]);
     expect(result.bytesPerState).toBeGreaterThan(0);
+  });
+});
+
+describe('simulate: a limit stops model code that never returns, with the partial summary and exit 3', () => {
+  // Seed 0's first walk reaches a total of 6 in 6 steps, where the guard of b never returns.
+  const hanging = ['simulate', MODEL, '--fault', 'hang-guard'];
+  const summary = (reason: string): string =>
+    `0 runs, 6 steps, 7 distinct states seen; 0 ended at the depth bound, 0 where no action was enabled. The walks were cut short (${reason}) after 0 whole runs. ` +
+    "They were stopped by force in the guard of action 'increment' of counter b, which did not return.";
+
+  it('--time-limit', () => {
+    // 2.5 s, as above: on a busy machine the walks may take a second or more to reach the guard.
+    const run = cocomc(...hanging, '--time-limit', '2.5');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(summary('time-limit'));
+  });
+
+  it('SIGINT', async () => {
+    const run = await interrupted('SIGINT', hanging);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(summary('interrupted'));
+  });
+});
+
+describe('replay: Ctrl-C stops model code that never returns, with exit 3', () => {
+  it('SIGINT', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cocomc-limits-'));
+    try {
+      // Small's counterexample reaches a total of 12, through 6, where the action of c never returns.
+      const trace = path.join(dir, 'small.itf.json');
+      expect(misbehave('none', '1', '--itf', trace).code).toBe(1);
+      const run = await interrupted('SIGINT', ['replay', trace, MODEL, '--fault', 'hang-action']);
+      expect([run.code, run.stdout]).toEqual([3, '']);
+      expect(run.stderr).toContain('cocomc: the replay was interrupted before it reached the end of the trace');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,8 +11,11 @@ import { peterson } from '../models/peterson.js';
 import { check, type CheckOptions } from '../src/check.js';
 import type { AnyModel } from '../src/model.js';
 import type { PropertyResult } from '../src/result.js';
+import { StopPoll } from '../src/liveness/analysisStop.js';
+import { livenessViolation } from '../src/liveness/livenessViolation.js';
 import { blinker, detour, stopping } from './fixtures/livenessModels.js';
 import { cocomc, expectUsageError } from './support/cocomc.js';
+import { ring, ringTree } from './support/ringGraph.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cocomc-liveness-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -158,5 +161,12 @@ describe('the lasso in the reports', () => {
   it('simulate refuses a liveness property by name and leaves it out by default', () => {
     expectUsageError(cocomc('simulate', 'peterson', '--property', 'P0NeverStarves'), "cocomc: simulate cannot check leadsTo property 'P0NeverStarves'");
     expect(cocomc('simulate', 'peterson', '--runs', '5').stdout).not.toContain('NeverStarves');
+  });
+});
+
+describe('a long lasso', () => {
+  it('is built around a loop of 200,000 states (spreading its steps into push() overflowed the call stack)', () => {
+    const lasso = livenessViolation(ring(200_000), 0, true, ringTree, [], new StopPoll(() => undefined));
+    expect([lasso?.path.length, lasso?.loopStart]).toEqual([200_001, 0]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The protocol matrix reproduces the known results of spec section 9 that are about named
- * protocols (the others, a dropped flushTlb and pfnLookup, are in sweep.coco.test.ts and
- * coco.test.ts).
+ * protocols, at the model's default scope (pages 2, readers 2): which protocol is safe where and
+ * which properties hold are pinned here, once, and the counterexamples' last steps in coco.test.ts
+ * (as are the results of a dropped flushTlb and of pfnLookup, with sweep.coco.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matrix, type MatrixResult } from '../src/matrix.js';
+import { matrix, type MatrixCell, type MatrixResult } from '../src/matrix.js';
 import { matrixJson } from '../src/report/matrixText.js';
 import { coco } from '../models/coco/index.js';
 
@@ -13,8 +14,9 @@ beforeAll(async () => {
   result = await matrix(coco, {}, { workers: 2 });
 }, 300_000); // the matrix takes seconds; this allows for a machine shared with other work
 
-const cell = (protocol: string, platform: string, direction: string): string[] =>
-  result.cells.find((c) => c.labels.protocol === protocol && c.labels.platform === platform && c.labels.direction === direction)!.violated.map((v) => v.name);
+const cellOf = (protocol: string, platform: string, direction: string): MatrixCell =>
+  result.cells.find((c) => c.labels.protocol === protocol && c.labels.platform === platform && c.labels.direction === direction)!;
+const cell = (protocol: string, platform: string, direction: string): string[] => cellOf(protocol, platform, direction).violated.map((v) => v.name);
 
 const DIRECTIONS = ['decrypt', 'encrypt'];
 
@@ -27,11 +29,15 @@ describe('the protocol matrix (spec 9)', () => {
     ]);
     expect(result.cells).toHaveLength(48);
     expect([result.complete, result.cells.every((c) => c.verdict !== 'not checked')]).toEqual([true, true]);
+    // The default scope: the default cell has the default check's 4,482 states (coco.test.ts).
+    expect(cellOf('seven-step', 'hyperv-vtom', 'decrypt').distinctStates).toBe(4482);
   });
 
-  it('seven-step and v1 are safe on hyperv-vtom and tdx, in both directions', () => {
+  it('seven-step and v1 are safe on hyperv-vtom and tdx, in both directions: every invariant holds, CanComplete is witnessed, no deadlock', () => {
     for (const protocol of ['seven-step', 'v1']) {
-      for (const platform of ['hyperv-vtom', 'tdx']) for (const d of DIRECTIONS) expect(cell(protocol, platform, d), `${protocol} ${platform} ${d}`).toEqual([]);
+      for (const platform of ['hyperv-vtom', 'tdx']) {
+        for (const d of DIRECTIONS) expect([cellOf(protocol, platform, d).verdict, cell(protocol, platform, d)], `${protocol} ${platform} ${d}`).toEqual(['safe', []]);
+      }
     }
   });
 
@@ -39,7 +45,7 @@ describe('the protocol matrix (spec 9)', () => {
     for (const protocol of ['seven-step', 'v1']) for (const d of DIRECTIONS) expect(cell(protocol, 'snp', d)).toContain('NoKernelOops');
   });
 
-  it('before violates NoMismatchedAccess everywhere, and NoFatalMismatch only under a paravisor on tdx', () => {
+  it('before violates NoMismatchedAccess everywhere, and NoFatalMismatch only under a paravisor on tdx [B2.4] [C6]', () => {
     for (const platform of ['tdx', 'tdx+paravisor', 'snp', 'hyperv-vtom']) for (const d of DIRECTIONS) expect(cell('before', platform, d)).toContain('NoMismatchedAccess');
     for (const d of DIRECTIONS) {
       expect(cell('before', 'tdx', d)).not.toContain('NoFatalMismatch');
@@ -47,13 +53,15 @@ describe('the protocol matrix (spec 9)', () => {
     }
   });
 
-  it('rfc and v2 violate NoStaleWriteback on tdx when decrypting', () => {
-    expect(cell('rfc', 'tdx', 'decrypt')).toContain('NoStaleWriteback');
-    expect(cell('v2', 'tdx', 'decrypt')).toContain('NoStaleWriteback');
+  it('rfc and v2 violate NoStaleWriteback on tdx when decrypting [I1], not when encrypting: the VMM flushes the shared lines in MapGPA [B2.1]', () => {
+    for (const protocol of ['rfc', 'v2']) {
+      expect(cell(protocol, 'tdx', 'decrypt')).toContain('NoStaleWriteback');
+      expect(cell(protocol, 'tdx', 'encrypt')).not.toContain('NoStaleWriteback');
+    }
   });
 
   it('hyperv is safe on hyperv-vtom', () => {
-    for (const d of DIRECTIONS) expect(cell('hyperv', 'hyperv-vtom', d)).toEqual([]);
+    for (const d of DIRECTIONS) expect([cellOf('hyperv', 'hyperv-vtom', d).verdict, cell('hyperv', 'hyperv-vtom', d)]).toEqual(['safe', []]);
   });
 
   it('gives each cell its parameters and failures in the JSON', () => {

@@ -114,6 +114,17 @@ describe('simulate', () => {
     await expect(simulate(throwing, { seed: 0 })).rejects.toThrow(/^action 'increment' of counter [abc] threw: counter overflow; in state \{"a":\d,"b":\d,"c":\d\} \(run 1 of the walks\)$/);
   });
 
+  it('names a guard that throws as the guard, as check does (it was named as its action)', async () => {
+    const failingGuards = {
+      ...throwing,
+      build: () => {
+        const built = throwing.build({});
+        return { ...built, actions: built.actions.map((action) => ({ ...action, guard: () => { throw new Error('no guard'); } })) };
+      },
+    };
+    await expect(simulate(failingGuards, { seed: 0 })).rejects.toThrow(/^the guard of action 'increment' of counter a threw: no guard; in state \{"a":0,"b":0,"c":0\} \(run 1 of the walks\)$/);
+  });
+
   it.each([
     [{ runs: 0 }, "bad value '0' for --runs; accepted: a whole number >= 1"],
     [{ depth: 1.5 }, "bad value '1.5' for --depth; accepted: a whole number >= 0"],

@@ -4,7 +4,7 @@
  * that thread, and stopping terminates it, whatever it is doing.
  */
 import { Worker } from 'node:worker_threads';
-import { ModelError, UsageError } from '../errors.js';
+import { errorOf, type ThreadFailure } from '../threadFailure.js';
 import type { RawValue } from '../params.js';
 import { threadExecArgv, threadScript } from '../parallel/workerPool.js';
 import type { ExploreCheckOptions } from './site.js';
@@ -19,19 +19,13 @@ export interface ServerJob {
 }
 
 /** What the server thread answers, once: its URL, or why it could not serve. */
-export type ServerMessage = { kind: 'listening'; url: string } | { kind: 'failed'; error: 'usage' | 'model' | 'internal'; message: string };
+export type ServerMessage = { kind: 'listening'; url: string } | ThreadFailure;
 
 export interface ServingThread {
   /** The page's address, or null when `signal` stopped the thread before it served. */
   url: string | null;
   /** Terminates the thread, and the server with it. */
   stop: () => Promise<void>;
-}
-
-function errorOf(failure: Extract<ServerMessage, { kind: 'failed' }>): Error {
-  if (failure.error === 'usage') return new UsageError(failure.message);
-  if (failure.error === 'model') return new ModelError(failure.message);
-  return new Error(failure.message);
 }
 
 /** Starts the server thread and waits until it serves (or fails, or `signal` stops it first). */

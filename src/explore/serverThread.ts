@@ -4,10 +4,10 @@
  * explorer whatever that code does: the main thread terminates this one.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ModelError, UsageError } from '../errors.js';
 import { forbidProcessExit } from '../parallel/forbidProcessExit.js';
 import { importModel } from '../modelRef.js';
 import { sendThreadOutputToStderr } from '../parallel/threadOutput.js';
+import { failureOf } from '../threadFailure.js';
 import { startExploreServer } from './server.js';
 import type { ServerJob, ServerMessage } from './serveInThread.js';
 import { exploreSite } from './site.js';
@@ -22,6 +22,5 @@ try {
   const server = await startExploreServer(exploreSite(model, job.params, job.options), job.port);
   send({ kind: 'listening', url: server.url });
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  send({ kind: 'failed', error: error instanceof UsageError ? 'usage' : error instanceof ModelError ? 'model' : 'internal', message });
+  send(failureOf(error));
 }

@@ -9,7 +9,7 @@
  */
 import { DEADLOCK } from '../check.js';
 import type { ModelInstance } from '../model.js';
-import { describeAction, readOnly } from '../modelCode.js';
+import { attempt, describeAction, readOnly, thrownMessage } from '../modelCode.js';
 import { stateTableHtml } from '../report/html/stateTable.js';
 import { swimlaneHtml } from '../report/html/swimlane.js';
 import type { TraceStep } from '../result.js';
@@ -53,17 +53,6 @@ export interface ExploreView {
   problem: string | null;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Runs model code, turning what it throws into a sentence that names that code. */
-function attempt<T>(what: () => string, run: () => T): { value: T } | { problem: string } {
-  try {
-    return { value: run() };
-  } catch (error) {
-    return { problem: `${what()} threw: ${messageOf(error)}` };
-  }
-}
-
 /**
  * Follows `path` as far as it goes: the trace of the longest part that is a behaviour of the
  * model, and why it stops there (null when it follows the whole path).
@@ -101,7 +90,7 @@ export function followPath(instance: ModelInstance<unknown>, path: readonly numb
   } catch (error) {
     // The chooser refused step `reached`, or the model's description of it threw: stop before it.
     const action = instance.actions[path[reached]!];
-    const why = problem ?? `the description of ${action ? describeAction(action) : 'an action'} threw: ${messageOf(error)}`;
+    const why = problem ?? `the description of ${action ? describeAction(action) : 'an action'} threw: ${thrownMessage(error)}`;
     return { trace: followPath(instance, path.slice(0, reached)).trace, problem: why };
   }
 }

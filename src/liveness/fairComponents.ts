@@ -9,6 +9,7 @@
  *   fair cycle can only avoid the states where it is enabled: they are removed and the components
  *   of the rest examined in turn.
  */
+import type { StopPoll } from './analysisStop.js';
 import type { BehaviourGraph } from './behaviourGraph.js';
 import type { FairGroup } from './fairness.js';
 import { ComponentFinder } from './scc.js';
@@ -44,10 +45,10 @@ function hasCycle(graph: Graph, members: readonly number[]): boolean {
  * The fair components of the subgraph `inside` marks, reachable from `roots`, each as its states
  * in increasing order; in a deterministic order.
  */
-export function fairComponents(graph: Graph, inside: Uint8Array, roots: Iterable<number>, groups: readonly FairGroup[]): number[][] {
+export function fairComponents(graph: Graph, inside: Uint8Array, roots: Iterable<number>, groups: readonly FairGroup[], poll: StopPoll): number[][] {
   const fair: number[][] = [];
   const mask = new Uint8Array(graph.states);
-  const finder = new ComponentFinder(graph);
+  const finder = new ComponentFinder(graph, poll);
   const work = [finder.components(inside, roots)];
   while (work.length > 0) {
     for (const members of work.pop()!) {
@@ -56,8 +57,12 @@ export function fairComponents(graph: Graph, inside: Uint8Array, roots: Iterable
       let unfair = false;
       const blocked = new Set<number>();
       for (const group of groups) {
+        poll.step();
         if (edgeTaking(graph, group, members, mask)) continue;
-        const enabled = members.filter((s) => enabledIn(graph, group, s));
+        const enabled = members.filter((s) => {
+          poll.step();
+          return enabledIn(graph, group, s);
+        });
         if (group.kind === 'weak' && enabled.length === members.length) unfair = true;
         if (group.kind === 'strong') for (const s of enabled) blocked.add(s);
       }

@@ -6,6 +6,7 @@
  * choice is the first in state and edge order, so the lasso is the same whatever the number of
  * workers.
  */
+import type { StopPoll } from './analysisStop.js';
 import type { BehaviourGraph } from './behaviourGraph.js';
 import { edgeTaking, enabledIn } from './fairComponents.js';
 import type { FairGroup } from './fairness.js';
@@ -27,7 +28,7 @@ export interface SearchTree {
 type Graph = Pick<BehaviourGraph, 'start' | 'to' | 'action'>;
 
 /** The actions of a shortest path inside `allowed` from `from` to a state `isGoal` accepts (at least one step when `nonEmpty`), and its end. */
-function shortestPath(graph: Graph, allowed: Uint8Array, from: number, isGoal: (s: number) => boolean, nonEmpty: boolean): { actions: number[]; end: number } {
+function shortestPath(graph: Graph, allowed: Uint8Array, from: number, isGoal: (s: number) => boolean, nonEmpty: boolean, poll: StopPoll): { actions: number[]; end: number } {
   if (!nonEmpty && isGoal(from)) return { actions: [], end: from };
   const { start, to, action } = graph;
   const cameBy = new Map<number, { prev: number; edge: number }>([[from, { prev: -1, edge: -1 }]]);
@@ -42,6 +43,7 @@ function shortestPath(graph: Graph, allowed: Uint8Array, from: number, isGoal: (
     return actions.reverse();
   };
   for (let head = 0; head < queue.length; head++) {
+    poll.step();
     const v = queue[head]!;
     for (let e = start[v]!; e < start[v + 1]!; e++) {
       const w = to[e]!;
@@ -79,19 +81,22 @@ export function lassoFrom(
   waiting: number,
   componentOf: (s: number) => readonly number[] | undefined,
   groups: readonly FairGroup[],
+  poll: StopPoll,
 ): Lasso {
   const prefix = treePath(graph, tree, waiting);
-  const toEntry = shortestPath(graph, inside, waiting, (s) => componentOf(s) !== undefined, false);
+  const toEntry = shortestPath(graph, inside, waiting, (s) => componentOf(s) !== undefined, false, poll);
   const entry = toEntry.end;
   const members = componentOf(entry)!;
   const inComponent = new Uint8Array(inside.length);
   for (const s of members) inComponent[s] = 1;
 
   const loop: number[] = [];
+  // One by one: spreading a leg of some 100,000 actions into push() overflows the call stack.
+  const follow = (actions: readonly number[]): void => actions.forEach((a) => void loop.push(a));
   let at = entry;
   const goTo = (target: number): void => {
-    const leg = shortestPath(graph, inComponent, at, (s) => s === target, false);
-    loop.push(...leg.actions);
+    const leg = shortestPath(graph, inComponent, at, (s) => s === target, false, poll);
+    follow(leg.actions);
     at = target;
   };
   for (const group of groups) {
@@ -105,8 +110,8 @@ export function lassoFrom(
     }
   }
   const terminal = graph.start[entry] === graph.start[entry + 1];
-  const back = shortestPath(graph, inComponent, at, (s) => s === entry, loop.length === 0 && !terminal);
-  loop.push(...back.actions);
+  const back = shortestPath(graph, inComponent, at, (s) => s === entry, loop.length === 0 && !terminal, poll);
+  follow(back.actions);
   const loopStart = prefix.length - 1 + toEntry.actions.length;
   return { path: [...prefix, ...toEntry.actions, ...loop], loopStart };
 }

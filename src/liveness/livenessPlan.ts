@@ -5,9 +5,10 @@
  */
 import { UsageError } from '../errors.js';
 import { isLiveness, type ModelInstance, type Property } from '../model.js';
-import type { FairnessResult, TraceStep } from '../result.js';
+import type { FairnessResult, StopReason, TraceStep } from '../result.js';
 import { NO_PARENT, type SeenSet } from '../seenSet.js';
 import { traceFromPath } from '../trace.js';
+import { AnalysisStopped, StopPoll } from './analysisStop.js';
 import { BehaviourGraphRecorder } from './behaviourGraph.js';
 import { fairGroups, type FairGroup, type FairnessChoice } from './fairness.js';
 import { livenessViolation } from './livenessViolation.js';
@@ -57,14 +58,47 @@ export function livenessPlan(
   };
 }
 
-/** Each liveness property's lasso (null when it holds) by its index in the model, after a complete search of `seen`. */
-export function livenessVerdicts(plan: LivenessPlan, instance: ModelInstance<unknown>, seen: SeenSet, initialStates: number, traces: boolean): Map<number, LivenessVerdict | null> {
+/** What the analysis decided, and why it stopped short when it did. */
+export interface LivenessAnalysis {
+  /** Each decided liveness property's lasso, or null when it holds, by its index in the model. */
+  verdicts: Map<number, LivenessVerdict | null>;
+  /** The stop (a limit, Ctrl-C) that ended the analysis before it decided every property; undefined when it did. */
+  stopReason?: StopReason;
+}
+
+/**
+ * Each liveness property's lasso (null when it holds), after a complete search of `seen`, until
+ * `interruption` asks for a stop: the properties decided by then keep their verdicts.
+ */
+export function livenessVerdicts(
+  plan: LivenessPlan,
+  instance: ModelInstance<unknown>,
+  seen: SeenSet,
+  initialStates: number,
+  traces: boolean,
+  interruption: () => StopReason | undefined,
+): LivenessAnalysis {
+  const poll = new StopPoll(interruption);
   const graph = plan.recorder.finish(seen.size, initialStates);
   const tree = { parentOf: (id: number) => seen.parentOf(id), initialIndexOf: (id: number) => seen.actionOf(id), noParent: NO_PARENT };
   const verdicts = new Map<number, LivenessVerdict | null>();
-  plan.codes.forEach((code, k) => {
-    const lasso = livenessViolation(graph, k, instance.properties[code]!.kind === 'eventually', tree, plan.groups);
-    verdicts.set(code, lasso && { traceLength: lasso.path.length - 1, trace: traces ? traceFromPath(instance, lasso.path) : null, loopStart: lasso.loopStart });
-  });
-  return verdicts;
+  try {
+    for (const [k, code] of plan.codes.entries()) {
+      poll.now();
+      const lasso = livenessViolation(graph, k, instance.properties[code]!.kind === 'eventually', tree, plan.groups, poll);
+      verdicts.set(code, lasso && { traceLength: lasso.path.length - 1, trace: traces ? traceFromPath(instance, lasso.path) : null, loopStart: lasso.loopStart });
+    }
+  } catch (error) {
+    if (!(error instanceof AnalysisStopped)) throw error;
+    return { verdicts, stopReason: error.reason };
+  }
+  return { verdicts };
+}
+
+/**
+ * The check's result once its liveness analysis stopped short: incomplete, for the stop's reason.
+ * The search itself finished, so its invariant verdicts and their traces stand as they are.
+ */
+export function stoppedShort<R extends { complete: boolean; stopReason: StopReason; livenessStopped: boolean }>(result: R, analysis: LivenessAnalysis | undefined): R {
+  return analysis?.stopReason ? { ...result, complete: false, stopReason: analysis.stopReason, livenessStopped: true } : result;
 }

@@ -6,6 +6,7 @@
  * when a waiting state reaches one inside that subgraph. The lasso starts from the waiting state
  * the search numbered first (so the one of least depth).
  */
+import type { StopPoll } from './analysisStop.js';
 import { FROM, HOLDS, type BehaviourGraph } from './behaviourGraph.js';
 import { reachingStates } from './backwardReach.js';
 import { fairComponents } from './fairComponents.js';
@@ -15,24 +16,26 @@ import { lassoFrom, type Lasso, type SearchTree } from './lasso.js';
 /**
  * The lasso that violates the liveness property labelled `k`-th in the graph, or null when it holds.
  * @param fromInitial `eventually`: the behaviours from the initial states; else (`leadsTo`) from every state with `from`.
+ * @throws AnalysisStopped when `poll` hears a stop
  */
-export function livenessViolation(graph: BehaviourGraph, k: number, fromInitial: boolean, tree: SearchTree, groups: readonly FairGroup[]): Lasso | null {
+export function livenessViolation(graph: BehaviourGraph, k: number, fromInitial: boolean, tree: SearchTree, groups: readonly FairGroup[], poll: StopPoll): Lasso | null {
   const { states, labels, properties } = graph;
   const inside = new Uint8Array(states);
   const waiting: number[] = [];
   for (let s = 0; s < states; s++) {
+    poll.step();
     const label = labels[s * properties + k]!;
     if (label & HOLDS) continue;
     inside[s] = 1;
     if (fromInitial ? s < graph.initialStates : label & FROM) waiting.push(s);
   }
   if (waiting.length === 0) return null;
-  const fair = fairComponents(graph, inside, waiting, groups);
+  const fair = fairComponents(graph, inside, waiting, groups, poll);
   if (fair.length === 0) return null;
   const componentOf = new Int32Array(states).fill(-1);
   fair.forEach((members, c) => members.forEach((s) => void (componentOf[s] = c)));
-  const reaching = reachingStates(graph, inside, fair.flat());
+  const reaching = reachingStates(graph, inside, fair.flat(), poll);
   // The fair components were found from the waiting states, so one of these reaches them.
   const first = waiting.find((s) => reaching[s])!;
-  return lassoFrom(graph, tree, inside, first, (s) => (componentOf[s]! >= 0 ? fair[componentOf[s]!] : undefined), groups);
+  return lassoFrom(graph, tree, inside, first, (s) => (componentOf[s]! >= 0 ? fair[componentOf[s]!] : undefined), groups, poll);
 }

@@ -5,6 +5,7 @@
  * The per-state arrays are made once per graph and reset only where a search went, so that the
  * many small searches strong fairness makes inside components cost their own size, not the graph's.
  */
+import type { StopPoll } from './analysisStop.js';
 import type { BehaviourGraph } from './behaviourGraph.js';
 
 const UNVISITED = -1;
@@ -14,7 +15,7 @@ export class ComponentFinder {
   private readonly low: Int32Array;
   private readonly onStack: Uint8Array;
 
-  constructor(private readonly graph: Pick<BehaviourGraph, 'states' | 'start' | 'to'>) {
+  constructor(private readonly graph: Pick<BehaviourGraph, 'states' | 'start' | 'to'>, private readonly poll: StopPoll) {
     this.index = new Int32Array(graph.states).fill(UNVISITED);
     this.low = new Int32Array(graph.states);
     this.onStack = new Uint8Array(graph.states);
@@ -46,6 +47,7 @@ export class ComponentFinder {
       if (!inside[root] || index[root] !== UNVISITED) continue;
       visit(root);
       while (callState.length > 0) {
+        this.poll.step();
         const top = callState.length - 1;
         const v = callState[top]!;
         const e = callEdge[top]!;

@@ -42,7 +42,8 @@ function ending(result: SimulationResult): string {
   switch (result.stopReason) {
     case 'violation': return `The walks stopped at the first violation (run ${result.violation!.run}).`;
     case 'runs-done': return 'Every run ended without a violation.';
-    default: return `The walks were cut short (${result.stopReason}) after ${plural(result.runsDone, 'whole run')}.`;
+    default: return `The walks were cut short (${result.stopReason}) after ${plural(result.runsDone, 'whole run')}.` +
+      (result.stuckIn ? ` They were stopped by force in ${result.stuckIn}, which did not return.` : '');
   }
 }
 
@@ -60,6 +61,7 @@ export function formatSimulation(result: SimulationResult): string {
     `${plural(result.runsDone, 'run')}, ${plural(result.steps, 'step')}, ${plural(result.distinctStates, 'distinct state')} seen; ` +
       `${count(result.endedAtDepth)} ended at the depth bound, ${count(result.endedWithoutSuccessor)} where no action was enabled. ${ending(result)}`,
     `${result.seconds.toFixed(2)} s. The same seed (--seed ${result.seed}) gives the same walks.`,
-    `Coverage (taken:distinct states first reached): ${result.coverage.map((c) => `${c.action} ${count(c.taken)}:${count(c.distinct)}`).join(', ')}.`,
+    // None when the walks were stopped by force: their counts per action went with their thread.
+    ...(result.coverage.length > 0 ? [`Coverage (taken:distinct states first reached): ${result.coverage.map((c) => `${c.action} ${count(c.taken)}:${count(c.distinct)}`).join(', ')}.`] : []),
   ].join('\n');
 }

@@ -96,6 +96,8 @@ export function formatReport(result: CheckResult, options: { witnesses?: boolean
   out.push('Properties:', ...result.properties.map(verdictLine), '');
   const ending = result.complete
     ? 'The search is complete.'
+    : result.livenessStopped
+    ? `The search is complete, but the liveness analysis after it was stopped (${result.stopReason}).`
     : `The search is incomplete (${result.stopReason}).${result.stuckIn ? ` It was stopped by force in ${result.stuckIn}, which did not return.` : ''}`;
   out.push(
     `${counted(result.distinctStates, 'distinct state')}, ${counted(result.transitions, 'transition')} ` +

@@ -2,14 +2,20 @@
  * `simulate`: seeded random walks for scopes too large to exhaust (TLC's -simulate). It validates
  * the options as the command line does, runs the walks, rebuilds the first violation's walk as a
  * trace and shortens it by a bounded search, and returns a SimulationResult.
+ *
+ * It runs on a thread of its own, which this one supervises (simulationSupervisor.ts), as a
+ * check's search does: only so can a time limit or Ctrl-C stop a model whose code never returns.
+ * A copy made from a model (`{ ...model, build }`) runs in the caller's thread, which a thread
+ * rebuilding the model from its module could not (its limits then stop every model whose code returns).
  */
 import { countsByActionName } from '../actionCounts.js';
-import { actorsOf, checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
+import { actorsOf, checksDeadlock, DEADLOCK, DEADLOCK_DOC, selectProperties } from '../check.js';
 import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
-import { isLiveness, type AnyModel, type ModelInstance, type Property } from '../model.js';
+import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from '../model.js';
 import { UsageError } from '../errors.js';
 import { readOnly } from '../modelCode.js';
 import { buildInstance, shownParams } from '../modelInstance.js';
+import { Where, whereCode } from '../parallel/liveStatus.js';
 import { resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult, TraceStep } from '../result.js';
 import { isEnabled, traceFromPath } from '../trace.js';
@@ -17,6 +23,7 @@ import { dropSteps } from './dropSteps.js';
 import { SEED_ACCEPTED } from './random.js';
 import { shortenTrace, type ShortenOptions } from './shorten.js';
 import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
+import { superviseSimulation } from './simulationSupervisor.js';
 import { runWalks, type WalkFinding, type WalkProgress, type WalksOutcome } from './walk.js';
 
 export interface SimulateOptions {
@@ -36,7 +43,7 @@ export interface SimulateOptions {
   timeLimit?: number;
   /** The bound, in distinct states, of the breadth-first search that shortens a violation's walk; 0 skips it. 100,000 by default. */
   shortenStates?: number;
-  /** Worker threads of that search; the walks themselves run in this thread. */
+  /** Worker threads of that search; the walks themselves run in one thread of their own. */
   workers?: number;
   /** Aborting it stops the walks between two steps; the result says how far they got (Ctrl-C). */
   signal?: AbortSignal;
@@ -120,15 +127,63 @@ function walkedProperties(all: readonly Property<unknown>[], names: readonly str
   return selected.filter((p) => !isLiveness(p));
 }
 
+/** Deadlock, as the walks report it beside the properties. */
+const DEADLOCK_PROPERTY: Pick<Property<unknown>, 'name' | 'kind' | 'doc'> = { name: DEADLOCK, kind: 'always', doc: DEADLOCK_DOC };
+
 /** Runs seeded random walks through a model, checking its properties on every visited state. */
 export async function simulate(model: AnyModel, options: SimulateOptions = {}): Promise<SimulationResult> {
   const started = Date.now();
+  simulationSettings(options);
+  const params = resolveParams(model.params, options.params ?? {}, model.validate);
+  // A copy of a model runs where it was made: a thread would rebuild the original.
+  if (!threadsRebuild(model)) return simulateHere(model, options, { started });
+  return superviseSimulation(model, params, options, started);
+}
+
+/** What a simulation needs to be reported before its walks start, once its model is built. */
+export interface SimulationFrame extends Pick<SimulationResult, 'model' | 'params' | 'seed' | 'runs' | 'depth' | 'actors'> {
+  /** The properties the walks check (Deadlock included), as the result lists them. */
+  properties: Pick<PropertyResult, 'name' | 'kind' | 'doc'>[];
+  /** Every action and property of the model, by index: they name the code the walks are in. */
+  actions: { name: string; actor: string; args?: string }[];
+  modelProperties: { name: string }[];
+}
+
+/** How the thread that runs a simulation is watched. */
+export interface SimulationWatch {
+  /** When the simulation started (Date.now()): its time limit counts from there. */
+  started: number;
+  /** The word where the walks say which model code they run (see WalkOptions.where). */
+  where?: Int32Array;
+  /** Where the walks keep their progress up to date (see WalkOptions.counts). */
+  counts?: Float64Array;
+  /** Told what a report needs of the model, once it is built. */
+  onFrame?: (frame: SimulationFrame) => void;
+}
+
+/** Runs the simulation in this thread. */
+export async function simulateHere(model: AnyModel, options: SimulateOptions, watch: SimulationWatch): Promise<SimulationResult> {
+  const { started } = watch;
   const settings = simulationSettings(options);
   const params = resolveParams(model.params, options.params ?? {}, model.validate);
+  if (watch.where) watch.where[0] = whereCode(Where.build);
   const instance = buildInstance(model, params);
+  if (watch.where) watch.where[0] = Where.idle;
   const selected = walkedProperties(instance.properties, options.properties);
   const deadlock = checksDeadlock(model, instance, options.deadlock);
   const deadline = settings.timeLimit === undefined ? Infinity : started + settings.timeLimit * 1000;
+  const frame: SimulationFrame = {
+    model: model.name,
+    params: shownParams(params, instance),
+    seed: settings.seed,
+    runs: settings.runs,
+    depth: settings.depth,
+    actors: actorsOf(instance),
+    properties: [...selected, ...(deadlock ? [DEADLOCK_PROPERTY] : [])].map(({ name, kind, doc }) => ({ name, kind, doc: doc ?? '' })),
+    actions: instance.actions.map(({ name, actor, args }) => ({ name, actor, args })),
+    modelProperties: instance.properties.map(({ name }) => ({ name })),
+  };
+  watch.onFrame?.(frame);
 
   const outcome = await runWalks(instance, {
     runs: settings.runs,
@@ -138,6 +193,8 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     checkDeadlock: deadlock,
     interruption: () => (options.signal?.aborted ? 'interrupted' : Date.now() > deadline ? 'time-limit' : undefined),
     onProgress: options.onProgress,
+    where: watch.where,
+    counts: watch.counts,
   });
 
   const finding = outcome.violation;
@@ -161,16 +218,14 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     return { ...base, status: 'unknown', traceLength: null, trace: null };
   };
   const properties = selected.map((p) => verdict(p, instance.properties.indexOf(p)));
-  if (deadlock) {
-    properties.push(verdict({ name: DEADLOCK, kind: 'always', doc: 'every state without a successor is a legitimate final state' }, outcome.deadlockCode));
-  }
+  if (deadlock) properties.push(verdict(DEADLOCK_PROPERTY, outcome.deadlockCode));
 
   return {
-    model: model.name,
-    params: shownParams(params, instance),
-    seed: settings.seed,
-    runs: settings.runs,
-    depth: settings.depth,
+    model: frame.model,
+    params: frame.params,
+    seed: frame.seed,
+    runs: frame.runs,
+    depth: frame.depth,
     stopReason: outcome.stopReason,
     runsDone: outcome.runsDone,
     steps: outcome.steps,
@@ -180,7 +235,8 @@ export async function simulate(model: AnyModel, options: SimulateOptions = {}): 
     violation: shortened?.violation ?? null,
     properties,
     coverage: coverageOf(instance, outcome),
-    actors: actorsOf(instance),
+    actors: frame.actors,
     seconds: (Date.now() - started) / 1000,
+    stuckIn: null,
   };
 }

@@ -54,6 +54,8 @@ export interface SimulationResult {
   /** The lanes of a swimlane view, in order. */
   actors: string[];
   seconds: number;
+  /** The model code the walks were stopped in by force, as it did not return; null when they stopped themselves. */
+  stuckIn: string | null;
 }
 
 /** The exit code's word: a violation, walks cut short (time limit, Ctrl-C), or every run ended without one. */

@@ -8,10 +8,11 @@
  * whichever thread runs it gives the same walks for the same seed.
  */
 import { ModelError } from '../errors.js';
-import { Expander } from '../expand.js';
+import { describeWhere, Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { Action, ModelInstance } from '../model.js';
-import { describeAction, readOnly, successor } from '../modelCode.js';
+import { attempt, readOnly, successor } from '../modelCode.js';
+import { Where, whereCode } from '../parallel/liveStatus.js';
 import { NO_PARENT, SeenSet } from '../seenSet.js';
 import { randomStream } from './random.js';
 
@@ -30,12 +31,29 @@ export interface WalkOptions {
   /** Asked between steps: a reason to stop now, or undefined. */
   interruption: () => 'time-limit' | 'interrupted' | undefined;
   onProgress?: (progress: WalkProgress) => void;
+  /**
+   * Word 0 of it says which model code the walks are in (a `where` code, idle outside it), for
+   * a supervisor in another thread that names that code if it never returns.
+   */
+  where?: Int32Array;
+  /** Kept up to date at every step with the walks' progress, in WALK_PROGRESS's order, for such a supervisor. */
+  counts?: Float64Array;
 }
 
 export interface WalkProgress {
   runsDone: number;
   steps: number;
   distinct: number;
+  endedAtDepth: number;
+  endedWithoutSuccessor: number;
+}
+
+/** The fields of WalkProgress, in the order `WalkOptions.counts` holds them. */
+export const WALK_PROGRESS = ['runsDone', 'steps', 'distinct', 'endedAtDepth', 'endedWithoutSuccessor'] as const satisfies readonly (keyof WalkProgress)[];
+
+/** Writes `progress` into `counts`, in WALK_PROGRESS's order. */
+function recordProgress(counts: Float64Array, progress: WalkProgress): void {
+  WALK_PROGRESS.forEach((name, i) => void (counts[i] = progress[name]));
 }
 
 /** A finding and the walk that made it: [initial state index, action, action, ...]. */
@@ -97,19 +115,17 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
   let stopReason: WalksStopReason = 'runs-done';
   let run = 0;
 
-  // Where the model's code runs, for a one-line report when it throws: an action index, a
-  // property as ~index, or isFinal (numbers, so that the hot loop builds no strings).
-  const IS_FINAL = -(properties.length + 1);
-  let where = 0;
-  let current: unknown;
-  const guarded = <T>(what: number, state: unknown, f: () => T): T => {
-    where = what;
-    current = state;
-    return f();
+  // Model code that throws ends the walks with a one-line report naming it (from its `where`
+  // code, so that the hot loop builds no strings) and the state it ran in.
+  const guarded = <T>(where: number, state: unknown, f: () => T): T => {
+    if (options.where) options.where[0] = where;
+    const outcome = attempt(() => describeWhere(instance, where), f);
+    if (options.where) options.where[0] = Where.idle;
+    if ('problem' in outcome) throw new ModelError(`${outcome.problem}; in state ${safeJson(state)} (run ${run + 1} of the walks)`);
+    return outcome.value;
   };
-  const describeWhere = (): string =>
-    where >= 0 ? describeAction(actions[where]!) : where === IS_FINAL ? 'isFinal' : `property '${properties[~where]!.name}'`;
   let ticks = 0;
+  const progress = (): WalkProgress => ({ runsDone: run, steps, distinct: seen.size, endedAtDepth, endedWithoutSuccessor });
 
   /** Records a visited state; returns the code of the invariant it breaks, if any. */
   const visit = (state: S, bytes: Uint8Array, action: number, path: number[]): number | undefined => {
@@ -117,68 +133,63 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
     if (seen.insert(fp.hi, fp.lo, NO_PARENT, 0) >= 0 && action >= 0) firstReached[action]!++;
     for (const code of options.properties) {
       const property = properties[code]!;
-      const holds = guarded(~code, state, () => property.holds(readOnly(state)));
+      const holds = guarded(whereCode(Where.property, code), state, () => property.holds(readOnly(state)));
       if (property.kind === 'always' && !holds) return code;
       if (property.kind === 'sometimes' && holds && !witnesses.has(code)) witnesses.set(code, { code, run: run + 1, path: [...path] });
     }
     return undefined;
   };
 
-  try {
-    walks: for (; run < options.runs; run++) {
-      const random = randomStream(options.seed, run);
-      const initial = random.below(initialStates.length);
-      let state: S = initialStates[initial]!;
-      let bytes = expander.pack(state);
-      const path = [initial];
-      let broken = visit(state, bytes, -1, path);
-      for (let depth = 0; broken === undefined; depth++) {
-        // Every state visited counts, so that walks that end at once still let Ctrl-C in.
-        if (++ticks % STEPS_PER_YIELD === 0) {
-          options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
-          await yieldToEventLoop();
-        }
-        const interrupted = options.interruption();
-        if (interrupted) {
-          stopReason = interrupted;
-          break walks;
-        }
-        enabled.length = 0;
-        for (let a = 0; a < actions.length; a++) {
-          const action = actions[a]!;
-          if (!action.guard || guarded(a, state, () => action.guard!(readOnly(state)))) enabled.push(a);
-        }
-        if (enabled.length === 0) {
-          endedWithoutSuccessor++;
-          if (options.checkDeadlock && !guarded(IS_FINAL, state, () => isFinal!(readOnly(state)))) broken = expander.deadlockCode;
-          break;
-        }
-        if (depth === options.depth) {
-          endedAtDepth++;
-          break;
-        }
-        const a = enabled[random.below(enabled.length)]!;
-        const action = actions[a]!;
-        state = guarded(a, state, () => successorOf(expander, action, state, bytes));
-        bytes = expander.pack(state);
-        path.push(a);
-        taken[a]!++;
-        steps++;
-        broken = visit(state, bytes, a, path);
+  walks: for (; run < options.runs; run++) {
+    const random = randomStream(options.seed, run);
+    const initial = random.below(initialStates.length);
+    let state: S = initialStates[initial]!;
+    let bytes = expander.pack(state);
+    const path = [initial];
+    let broken = visit(state, bytes, -1, path);
+    for (let depth = 0; broken === undefined; depth++) {
+      if (options.counts) recordProgress(options.counts, progress());
+      // Every state visited counts, so that walks that end at once still let Ctrl-C in.
+      if (++ticks % STEPS_PER_YIELD === 0) {
+        options.onProgress?.(progress());
+        await yieldToEventLoop();
       }
-      if (broken !== undefined) {
-        violation = { code: broken, run: run + 1, path };
-        stopReason = 'violation';
-        run++;
+      const interrupted = options.interruption();
+      if (interrupted) {
+        stopReason = interrupted;
+        break walks;
+      }
+      enabled.length = 0;
+      for (let a = 0; a < actions.length; a++) {
+        const action = actions[a]!;
+        if (!action.guard || guarded(whereCode(Where.guard, a), state, () => action.guard!(readOnly(state)))) enabled.push(a);
+      }
+      if (enabled.length === 0) {
+        endedWithoutSuccessor++;
+        if (options.checkDeadlock && !guarded(whereCode(Where.isFinal), state, () => isFinal!(readOnly(state)))) broken = expander.deadlockCode;
         break;
       }
+      if (depth === options.depth) {
+        endedAtDepth++;
+        break;
+      }
+      const a = enabled[random.below(enabled.length)]!;
+      const action = actions[a]!;
+      state = guarded(whereCode(Where.action, a), state, () => successorOf(expander, action, state, bytes));
+      bytes = expander.pack(state);
+      path.push(a);
+      taken[a]!++;
+      steps++;
+      broken = visit(state, bytes, a, path);
     }
-  } catch (error) {
-    if (error instanceof ModelError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ModelError(`${describeWhere()} threw: ${message}; in state ${safeJson(current)} (run ${run + 1} of the walks)`);
+    if (broken !== undefined) {
+      violation = { code: broken, run: run + 1, path };
+      stopReason = 'violation';
+      run++;
+      break;
+    }
   }
-  options.onProgress?.({ runsDone: run, steps, distinct: seen.size });
+  options.onProgress?.(progress());
   return {
     stopReason, runsDone: run, steps, distinct: seen.size, endedAtDepth, endedWithoutSuccessor,
     taken, firstReached, violation, witnesses, deadlockCode: expander.deadlockCode,

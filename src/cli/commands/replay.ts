@@ -3,7 +3,7 @@ import { builtInModels } from '../../../models/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readItf } from '../../report/itfRead.js';
 import { formatReplay } from '../../report/replayText.js';
-import { replay } from '../../walks/replay.js';
+import { replayInThread } from '../../walks/replayInThread.js';
 import type { FlagSpec } from '../args.js';
 import { parseCommandLine } from '../commandLine.js';
 import { readJson } from '../readJson.js';
@@ -25,7 +25,7 @@ function sourceModel(document: unknown): string | undefined {
   return builtInModels.some((m) => m.name === source) ? source : undefined;
 }
 
-export async function replayCommand(argv: readonly string[]): Promise<number> {
+export async function replayCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
   const [file, ...rest] = argv;
   if (file === undefined || file.startsWith('--')) throw new UsageError('replay needs a trace file: cocomc replay TRACE.itf.json [MODEL] [flags]');
   const document = readJson(file, 'the trace');
@@ -33,7 +33,11 @@ export async function replayCommand(argv: readonly string[]): Promise<number> {
   const source = named ? undefined : sourceModel(document);
   const { model, params, values } = await parseCommandLine(source ? [source, ...rest] : rest, replayFlags);
   const trace = readItf(document, file);
-  const result = replay(model, trace, { params, properties: values.property as string[] | undefined, deadlock: values.deadlock as boolean | undefined });
+  const result = await replayInThread(model, trace, { params, properties: values.property as string[] | undefined, deadlock: values.deadlock as boolean | undefined }, signal);
+  if (!result) {
+    process.stderr.write('cocomc: the replay was interrupted before it reached the end of the trace\n');
+    return ExitCode.incomplete;
+  }
   process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : formatReplay(result, file) + '\n');
   return result.behaviour ? ExitCode.ok : ExitCode.violated;
 }

@@ -19,7 +19,7 @@ export const simulateFlags: FlagSpec[] = [
   { flag: '--depth', key: 'depth', type: 'value', placeholder: 'N', doc: 'the most actions a walk takes (it ends sooner where no action is enabled)', default: String(SIMULATE_DEFAULTS.depth), accepted: wholeNumberFrom(0) },
   { flag: '--seed', key: 'seed', type: 'value', placeholder: 'N', doc: 'the seed: the same seed gives the same walks on every machine', default: String(SIMULATE_DEFAULTS.seed), accepted: SEED_ACCEPTED },
   { flag: '--shorten-states', key: 'shortenStates', type: 'value', placeholder: 'N', doc: "bound, in distinct states, of the breadth-first search that shortens a violation's walk (0: keep the walk)", default: count(SIMULATE_DEFAULTS.shortenStates), accepted: wholeNumberFrom(0) },
-  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads of that search (the walks run in the main thread)', default: 'the number of cores', accepted: wholeNumberFrom(1) },
+  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads of that search (the walks run in one thread of their own)', default: 'the number of cores', accepted: wholeNumberFrom(1) },
   ...shared(engineFlags, ['property', 'timeLimit', 'deadlock', 'progress', 'json']),
 ];
 
