@@ -98,20 +98,20 @@ function randomState(params: Params, random: RandomStream, ties: number): CocoSt
   const perPage = <T>(value: () => T): T[] => identity(config.pages).map(value);
   const entry = () => pick([null, null, 'private', 'shared'] as const);
   const lines = ['none', 'clean', 'dirty'] as const;
+  const initial = initialState(config);
   const s: CocoState = {
-    ...initialState(config),
+    ...initial,
     pte: perPage(() => ({ present: pick([true, false]), enc: pick(['private', 'shared'] as const) })),
     alias: perPage(entry),
     tlb: identity(config.readers + 1).map(() => perPage(entry)),
     aliasTlb: identity(config.readers + 1).map(() => perPage(entry)),
   };
-  const host = initialState(config);
-  if (host.gpa) s.gpa = perPage(() => pick(['private', 'private-unaccepted', 'shared'] as const));
-  if (host.rmp) s.rmp = perPage(() => pick(['private', 'shared'] as const));
-  if (host.validated) s.validated = perPage(() => pick([true, false]));
-  if (host.visible) s.visible = perPage(() => pick([true, false]));
-  if (host.listed) s.listed = perPage(() => pick([true, false]));
-  if (host.line) s.line = perPage(() => ({ private: pick(lines), shared: pick(lines) }));
+  if (initial.gpa) s.gpa = perPage(() => pick(['private', 'private-unaccepted', 'shared'] as const));
+  if (initial.rmp) s.rmp = perPage(() => pick(['private', 'shared'] as const));
+  if (initial.validated) s.validated = perPage(() => pick([true, false]));
+  if (initial.visible) s.visible = perPage(() => pick([true, false]));
+  if (initial.listed) s.listed = perPage(() => pick([true, false]));
+  if (initial.line) s.line = perPage(() => ({ private: pick(lines), shared: pick(lines) }));
   for (let k = 0; k < ties; k++) {
     const [from, to] = [random.below(config.pages), random.below(config.pages)];
     const copied = renamed(s, identity(config.pages).map((p) => (p === to ? from : p)), identity(config.readers + 1));
