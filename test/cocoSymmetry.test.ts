@@ -1,51 +1,15 @@
 /**
  * `--symmetry` on the CoCo model: readers always, pages where renaming them is a symmetry. On the
  * whole reachable set of small configurations, checked against a renaming of decoded states
- * written here apart from the codec's byte canonicaliser: the set is closed under every renaming
+ * written apart from the codec's byte canonicaliser (support/cocoRenaming.ts): the set is closed under every renaming
  * used, the canonical form is the same for every state of an orbit and is one of them, and the
  * symmetric search counts exactly the orbits.
  */
 import { describe, expect, it } from 'vitest';
-import { ByteWriter } from '../src/codec.js';
-import { resolveParams } from '../src/params.js';
 import { coco, type CocoState } from '../models/coco/index.js';
-import { cocoCodec } from '../models/coco/codec.js';
-import { resolveConfig } from '../models/coco/config.js';
 import { pagesInterchangeable } from '../models/coco/symmetry.js';
 import { run, type Params } from './support/coco.js';
-
-/** Renames a decoded state: new page i is old page `pages[i]`, new reader CPU c is old CPU `cpus[c]` (CPU 0 stays). */
-function renamed(s: CocoState, pages: readonly number[], cpus: readonly number[]): CocoState {
-  const perPage = <T>(values: T[] | undefined): T[] | undefined => values && pages.map((p) => values[p]!);
-  const rows = (table: (CocoState['tlb'][number])[]): CocoState['tlb'] => cpus.map((c) => perPage(table[c]!)!);
-  return {
-    ...s,
-    pte: perPage(s.pte)!, alias: perPage(s.alias)!, tlb: rows(s.tlb), aliasTlb: rows(s.aliasTlb),
-    gpa: perPage(s.gpa), rmp: perPage(s.rmp), validated: perPage(s.validated), visible: perPage(s.visible),
-    listed: perPage(s.listed), line: perPage(s.line),
-  };
-}
-
-function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex');
-}
-
-/** The codec of a configuration, its plain bytes and its canonical bytes. */
-function codecOf(params: Params) {
-  const config = resolveConfig(resolveParams(coco.params, params, coco.validate));
-  const codec = cocoCodec(config);
-  const encode = (s: CocoState): Uint8Array => {
-    const out = new ByteWriter();
-    codec.encode(s, out);
-    return out.toBytes();
-  };
-  const canonical = (s: CocoState): string => {
-    const bytes = encode(s);
-    codec.canonicalBytes!(bytes, 0, bytes.length);
-    return hex(bytes);
-  };
-  return { config, encode, canonical };
-}
+import { codecOf, hex, renamed } from './support/cocoRenaming.js';
 
 /** Generators of the group used: a transposition and a cycle of the pages (when renamed), of the readers. */
 function generators(n: number, first: number): number[][] {

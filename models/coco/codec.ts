@@ -2,12 +2,12 @@
  * A compact, canonical encoding of the CoCo state: one byte per leaf (two for the pc when it is
  * large), laid out by the configuration. It only makes the search faster: the generic codec gives
  * the same counts (test/cocoCodec.test.ts checks that). Under `--symmetry` its `canonicalBytes`
- * (symmetry.ts) renames readers and pages on these bytes, so it relies on this layout.
+ * (canonicalForm.ts) renames readers and pages on these bytes, so it relies on this layout.
  */
 import { ByteReader, ByteWriter, type Codec } from '../../src/codec.js';
 import type { CocoConfig } from './config.js';
 import type { CocoState, Enc, Line, Lines, Result } from './state.js';
-import { cocoCanonicalBytes } from './symmetry.js';
+import { cocoCanonicalBytes } from './canonicalForm.js';
 
 /** The values of each enumerated field, in code order (decoding indexes these). */
 const ENC: readonly Enc[] = ['private', 'shared'];
