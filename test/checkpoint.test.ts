@@ -173,7 +173,7 @@ describe('a checkpoint of another search, or a damaged one, is refused before th
   it('of other parameters', () => refusal(() => {}, { params: { rms: 4 } }, /it was written with parameter rms 3, this check has 4; accepted: a checkpoint of the same model/));
   it('of another option that changes results', () => refusal(() => {}, { symmetry: true }, /--symmetry its default, this check has true/));
   it('of another state encoding, which changes every fingerprint', () => refusal(() => {}, { stateEncoding: 'generic' }, /stateEncoding its default, this check has "generic"/));
-  it('of another cocomc version', () => refusal(editManifest((m) => (m.identity.cocomc = '0.0.1')), {}, /it was written with cocomc "0.0.1", this check has "0.1.0"/));
+  it('of another cocomc version', () => refusal(editManifest((m) => (m.identity.cocomc = '0.0.1')), {}, /it was written with cocomc "0.0.1", this check has "0.2.0"/));
   it('of another model of the same name (other initial states)', () => refusal(editManifest((m) => (m.initialStates = 2)), {}, /its initial states are not this model's/));
   it('with a file cut short', () => refusal((copy) => truncateSync(path.join(copy, 'seen-parents.u32'), 4), {}, /seen-parents.u32 has 4 bytes, its manifest says/));
   it('with a file altered', () => refusal((copy) => {
