@@ -1,9 +1,10 @@
 /**
  * Level-synchronous breadth-first search. Each level is cut into batches that the runner expands
- * (in this thread or in workers); the results are merged into the seen-set in batch order, so the
- * first state to reach a fingerprint, its parent and every count are those of a sequential BFS,
- * whatever the number of workers. A finding at level k therefore has a shortest trace, and among
- * equally short ones the first in BFS order.
+ * (in this thread or in workers). The expanders claim their successors in the seen-set's shared
+ * table themselves (see `FingerprintTable`), and this thread takes the results in batch order and
+ * numbers the successors whose claim held: so the transition that first reached a state, its
+ * number and every count are those of a sequential BFS, whatever the number of workers. A finding
+ * at level k therefore has a shortest trace, and among equally short ones the first in BFS order.
  */
 import type { BatchRequest, BatchResult } from './parallel/messages.js';
 import { ModelError } from './errors.js';

@@ -11,6 +11,9 @@ export interface ThreadFailure {
   message: string;
 }
 
+/** What a supervised thread sends: its frame once the model is built, then its result or its failure. */
+export type ThreadMessage<Frame, Result> = { kind: 'frame'; frame: Frame } | { kind: 'result'; result: Result } | ThreadFailure;
+
 /** What a thread sends of an error it caught. */
 export function failureOf(error: unknown): ThreadFailure {
   const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,7 @@
 import type { CheckOptions } from '../check.js';
 import type { CheckResult } from '../result.js';
 import type { SearchFrame } from '../searchFrame.js';
+import type { ThreadMessage } from '../threadFailure.js';
 
 /** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
 export interface PackedStates {
@@ -103,7 +104,4 @@ export interface SearchJob {
 }
 
 /** What the search thread sends back: the frame once the model is built, then a result or an error. */
-export type SearchMessage =
-  | { kind: 'frame'; frame: SearchFrame }
-  | { kind: 'result'; result: CheckResult }
-  | { kind: 'failed'; error: 'usage' | 'model' | 'internal'; message: string };
+export type SearchMessage = ThreadMessage<SearchFrame, CheckResult>;

@@ -6,12 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runCheck } from '../check.js';
-import { ModelError, UsageError } from '../errors.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
 import { importModel } from '../modelRef.js';
 import type { SearchFrame } from '../searchFrame.js';
+import { failureOf } from '../threadFailure.js';
 import type { SearchJob, SearchMessage } from './messages.js';
 
 forbidProcessExit();
@@ -35,7 +35,6 @@ port.on('message', async (job: SearchJob) => {
     const result = await runCheck(model, job.params, job.options, watch, job.started);
     send({ kind: 'result', result });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    send({ kind: 'failed', error: error instanceof UsageError ? 'usage' : error instanceof ModelError ? 'model' : 'internal', message });
+    send(failureOf(error));
   }
 });

@@ -10,7 +10,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckOptions } from '../check.js';
-import { ModelError, UsageError } from '../errors.js';
+import { ModelError } from '../errors.js';
+import { errorOf } from '../threadFailure.js';
 import { describeWhere } from '../expand.js';
 import { limitReached, residentBytes, type Limits } from '../limits.js';
 import { LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
@@ -111,12 +112,11 @@ export function superviseCheck(
     const onMessage = (message: SearchMessage): void => {
       if (message.kind === 'frame') frame = message.frame;
       else if (message.kind === 'result') finish(() => message.result, true);
-      else if (message.error === 'usage') fail(new UsageError(message.message), true);
-      else if (message.error === 'model') fail(new ModelError(message.message), true);
+      else if (message.error !== 'internal') fail(errorOf(message), true);
       // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
       // the code that would not stop) ends the search as the stop would have.
       else if (live.stopRequested()) stopByForce(live.stopRequested()!);
-      else fail(new Error(message.message));
+      else fail(errorOf(message));
     };
     const onError = (error: Error & { code?: string }): void => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') forced ??= { reason: 'max-memory', stuckIn: stuckIn(live, frame) };

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { importModel } from '../modelRef.js';
 import { forbidExitWhile, forbidProcessExit } from '../parallel/forbidProcessExit.js';
 import { sendThreadOutputToStderr } from '../parallel/threadOutput.js';
-import { failureOf, type ThreadFailure } from '../threadFailure.js';
+import { failureOf, type ThreadMessage } from '../threadFailure.js';
 import { simulateHere, type SimulateOptions, type SimulationFrame } from './simulate.js';
 import type { SimulationResult } from './simulationResult.js';
 import { WalkStatus, WHERE_WORD } from './walkStatus.js';
@@ -26,10 +26,7 @@ export interface SimulationJob {
 }
 
 /** What the thread answers: the frame once the model is built, then a result or an error. */
-export type SimulationMessage =
-  | { kind: 'frame'; frame: SimulationFrame }
-  | { kind: 'result'; result: SimulationResult }
-  | ThreadFailure;
+export type SimulationMessage = ThreadMessage<SimulationFrame, SimulationResult>;
 
 /** How often the thread looks at the stop flag: the walks let the event loop in every 64 steps. */
 const STOP_POLL_MS = 50;
