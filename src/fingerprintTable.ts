@@ -14,7 +14,8 @@
  * fingerprint's two halves, and the claim (or, for entries the search thread inserts alone, the
  * state's number). A writer takes an empty slot by compare-and-swap on the tag, fills it, then
  * publishes the tag; a reader that finds a slot being written waits the few instructions that takes.
- * The table never grows while threads share it: the search thread grows it between epochs.
+ * The table never grows while threads share it: the search thread grows it when no batch is out,
+ * between epochs or once the batches of one that found it full are done.
  */
 
 /** What `claim` found. */
@@ -34,7 +35,7 @@ export const enum Claim {
 const EMPTY = 0;
 const WRITING = 1;
 /** The tag of entries the search thread inserts alone (`insert`); epochs' tags come after it. */
-export const KNOWN = 2;
+const KNOWN = 2;
 export const FIRST_EPOCH = 3;
 /** Claim keys are 32-bit: an epoch's states times the model's actions stay below this. */
 export const MAX_KEY = 0xffffffff;
@@ -45,7 +46,7 @@ const HEADER = WORDS;
 /** Claims stop making entries past this load: linear probing degrades beyond it. */
 const MAX_LOAD = 0.75;
 
-/** The table's hash of a fingerprint: spreads the bits that the seen-set's own order does not. */
+/** The slot a fingerprint's probe starts at: both halves count, so fingerprints that share one half spread. */
 function home(hi: number, lo: number, mask: number): number {
   return (lo ^ (hi >>> 11)) & mask;
 }
