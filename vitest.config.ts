@@ -44,5 +44,10 @@ export default defineConfig({
     // for longer than its own test, and models are registered by their module, once.
     isolate: false,
     sequence: { sequencer: LongestFirst },
+    // A test's timeout only catches a hang; no test asserts a time. Vitest's 5 s failed CI on a
+    // child process that stops itself at a 2.5 s limit and then took over 5 s to report on a
+    // loaded machine: a minute is far from any honest run and still ends a hung one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
