@@ -117,4 +117,11 @@ export interface Codec<S> {
    * than the model's `canonicalize` on decoded objects, which the engine uses when this is absent.
    */
   canonicalBytes?(bytes: Uint8Array, start: number, end: number): void;
+  /**
+   * A mutable copy of the state at `input`, for an action's recipe to change; without it the
+   * engine decodes one. Note: it may be the object the previous call returned, refilled in place,
+   * which saves building a state per transition: valid until the next call, as the engine encodes
+   * what an action made before it runs the next. It must equal what `decode` returns.
+   */
+  draft?(input: ByteReader): S;
 }

@@ -8,7 +8,6 @@
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { Claim, FingerprintTable } from './fingerprintTable.js';
-import { isDrafting } from './codecs/layoutCodec.js';
 import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
 import { ModelContractError, ModelError } from './errors.js';
 import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './parallel/liveStatus.js';
@@ -207,7 +206,6 @@ export class Expander<S> {
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
-    const drafting = isDrafting(codec) ? codec : undefined;
     const generated = new Uint32Array(actions.length);
     const labels = new Uint8Array(ends.length * liveness.length);
     scratch.reset();
@@ -278,7 +276,7 @@ export class Expander<S> {
           let next: S;
           if ('recipe' in action) {
             reader.offset = start;
-            const draft = drafting ? drafting.draft(reader) : codec.decode(reader);
+            const draft = codec.draft ? codec.draft(reader) : codec.decode(reader);
             const replaced = action.recipe(writable(draft));
             next = replaced === undefined ? draft : (replaced as S);
           } else {

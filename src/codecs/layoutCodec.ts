@@ -205,21 +205,6 @@ function setAt(root: unknown, path: readonly (string | number)[], value: unknown
   return root;
 }
 
-/** A codec that also hands out drafts, the copies of a state that actions change. */
-export interface DraftingCodec<S> extends Codec<S> {
-  /**
-   * A mutable copy of the state at `input`. Note: it may be the object the previous call returned,
-   * refilled, when the action that changed it left every object and array of it in its place and
-   * the state it made was encoded whole (so it gained no key, no element, no other value): valid
-   * until the next call, as the engine encodes what an action made before it runs the next.
-   * What no state holds is not looked for: a named property an action set on an array (which no
-   * encoding stores) stays on the refilled draft.
-   */
-  draft(input: ByteReader): S;
-}
-
-export const isDrafting = <S>(codec: Codec<S>): codec is DraftingCodec<S> => 'draft' in codec;
-
 interface Decoders {
   decode(input: ByteReader): unknown;
   decodeDraft(input: ByteReader): unknown;
@@ -231,7 +216,7 @@ interface Decoders {
  * value); a value no state may hold (-0, NaN...) reaches it there and is refused, with the path
  * of the whole state, as the generic encoding refuses it.
  */
-export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): DraftingCodec<S> {
+export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): Codec<S> {
   const ids: number[] = [];
   const values: unknown[] = [];
   // Generated from the layout's keys and values, each written as a JSON literal: a string in the
@@ -282,6 +267,10 @@ export function layoutCodec<S>(layout: StateLayout, generic: Codec<unknown>): Dr
       }
     },
     decode: (input) => readTail(decoders.decode(input), input),
+    // Refilled when the action that changed the last draft left every object and array of it in
+    // place and the state it made was encoded whole (so it gained no key, no element, no other
+    // value). What no state holds is not looked for: a named property an action set on an array
+    // (which no encoding stores) stays on the refilled draft.
     draft(input) {
       const whole = input.bytes[input.offset + layout.bytes] === 0;
       const refilled = whole && refillable ? decoders.refill(input) : undefined;
