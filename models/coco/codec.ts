@@ -32,80 +32,91 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
   const kexec = config.kexec !== 'none';
   const host = config.guest.hostCodec(config);
 
+  /** The bytes of a state but for its pc, which takes one byte below 128 and at most three here. */
+  const fixedBytes = 2 * pages + 2 * cpus * pages + (coherentCache ? 1 : 2) * pages + 2 + (kexec ? 1 : 0);
+
+  // The codes need no range check: each is made here from a field of a known type.
   const encode = (s: CocoState, out: ByteWriter): void => {
+    out.reserve(fixedBytes);
+    const b = out.bytes;
+    let o = out.length;
     for (let p = 0; p < pages; p++) {
       const pte = s.pte[p]!;
-      out.u8((pte.present ? 2 : 0) | encCode(pte.enc));
-      out.u8(entryCode(s.alias[p]!));
+      b[o++] = (pte.present ? 2 : 0) | encCode(pte.enc);
+      b[o++] = entryCode(s.alias[p]!);
     }
     for (let c = 0; c < cpus; c++) {
       const tlb = s.tlb[c]!;
       const aliasTlb = s.aliasTlb[c]!;
-      for (let p = 0; p < pages; p++) out.u8(entryCode(tlb[p]!));
-      for (let p = 0; p < pages; p++) out.u8(entryCode(aliasTlb[p]!));
+      for (let p = 0; p < pages; p++) b[o++] = entryCode(tlb[p]!);
+      for (let p = 0; p < pages; p++) b[o++] = entryCode(aliasTlb[p]!);
     }
     for (let p = 0; p < pages; p++) {
-      out.u8(host.code(s, p));
-      if (!coherentCache) out.u8(lineCode(s.line![p]!.private) * 3 + lineCode(s.line![p]!.shared));
+      b[o++] = host.code(s, p);
+      if (!coherentCache) b[o++] = lineCode(s.line![p]!.private) * 3 + lineCode(s.line![p]!.shared);
     }
+    out.length = o;
     out.uint(s.pc);
-    out.u8(resultCode(s.result));
-    out.u8(
+    o = out.length;
+    out.bytes[o++] = resultCode(s.result);
+    out.bytes[o++] =
       (s.mismatch ? Flag.Mismatch : 0) | (s.fatalMismatch ? Flag.FatalMismatch : 0) | (s.oops ? Flag.Oops : 0) |
-        (s.staleWriteback ? Flag.StaleWriteback : 0) | (s.errorHazard ? Flag.ErrorHazard : 0),
-    );
+      (s.staleWriteback ? Flag.StaleWriteback : 0) | (s.errorHazard ? Flag.ErrorHazard : 0);
     // Spec 11.9.1: without kexec the bytes are the seed's.
-    if (kexec) out.u8(s.kx! | (s.acctOff ? 4 : 0));
-  };
-
-  const entries = (input: ByteReader): (Enc | null)[] => {
-    const row = new Array<Enc | null>(pages);
-    for (let p = 0; p < pages; p++) row[p] = ENTRY[input.u8()]!;
-    return row;
+    if (kexec) out.bytes[o++] = s.kx! | (s.acctOff ? 4 : 0);
+    out.length = o;
   };
 
   const decode = (input: ByteReader): CocoState => {
+    const b = input.bytes;
+    let o = input.offset;
     const pte = new Array<CocoState['pte'][number]>(pages);
     const alias = new Array<Enc | null>(pages);
     for (let p = 0; p < pages; p++) {
-      const code = input.u8();
+      const code = b[o++]!;
       pte[p] = { present: code >= 2, enc: ENC[code & 1]! };
-      alias[p] = ENTRY[input.u8()]!;
+      alias[p] = ENTRY[b[o++]!]!;
     }
     const tlb = new Array<(Enc | null)[]>(cpus);
     const aliasTlb = new Array<(Enc | null)[]>(cpus);
     for (let c = 0; c < cpus; c++) {
-      tlb[c] = entries(input);
-      aliasTlb[c] = entries(input);
+      const row = new Array<Enc | null>(pages);
+      for (let p = 0; p < pages; p++) row[p] = ENTRY[b[o++]!]!;
+      const aliasRow = new Array<Enc | null>(pages);
+      for (let p = 0; p < pages; p++) aliasRow[p] = ENTRY[b[o++]!]!;
+      tlb[c] = row;
+      aliasTlb[c] = aliasRow;
     }
     const state: CocoState = {
       pte, alias, tlb, aliasTlb, pc: 0, result: 'running',
       mismatch: false, fatalMismatch: false, oops: false, staleWriteback: false, errorHazard: false,
     };
-    const hostCodes = new Array<number>(pages);
+    for (const field of host.fields) state[field] = new Array(pages);
     const lines = coherentCache ? undefined : new Array<Lines>(pages);
     for (let p = 0; p < pages; p++) {
-      hostCodes[p] = input.u8();
+      host.set(state, p, b[o++]!);
       if (lines) {
-        const code = input.u8();
+        const code = b[o++]!;
         lines[p] = { private: LINE[Math.floor(code / 3)]!, shared: LINE[code % 3]! };
       }
     }
-    host.decode(hostCodes, state);
     if (lines) state.line = lines;
+    input.offset = o;
     state.pc = input.uint();
-    state.result = RESULT[input.u8()]!;
-    const flags = input.u8();
+    o = input.offset;
+    state.result = RESULT[b[o++]!]!;
+    const flags = b[o++]!;
     state.mismatch = (flags & Flag.Mismatch) !== 0;
     state.fatalMismatch = (flags & Flag.FatalMismatch) !== 0;
     state.oops = (flags & Flag.Oops) !== 0;
     state.staleWriteback = (flags & Flag.StaleWriteback) !== 0;
     state.errorHazard = (flags & Flag.ErrorHazard) !== 0;
     if (kexec) {
-      const code = input.u8();
+      const code = b[o++]!;
       state.kx = code & 3;
       state.acctOff = code >= 4;
     }
+    input.offset = o;
     return state;
   };
 

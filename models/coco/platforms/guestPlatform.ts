@@ -73,8 +73,10 @@ export interface GuestPlatform {
 
 /** The host's view in the compact codec: one byte per page. */
 export interface HostCodec {
+  /** The fields of the host's view that this configuration's states hold, each one entry per page, in this order. */
+  fields: readonly (keyof HostView)[];
   /** Page `p`'s byte. */
   code: (s: CocoState, p: number) => number;
-  /** Fills the platform's fields of `state` from every page's byte. */
-  decode: (codes: readonly number[], state: CocoState) => void;
+  /** Writes page `p`'s entries of those fields from its byte (the arrays exist). */
+  set: (s: CocoState, p: number, code: number) => void;
 }

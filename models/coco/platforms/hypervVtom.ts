@@ -91,14 +91,16 @@ export const hypervVtom: GuestPlatform = {
   },
   hostCodec: ({ kexec }) => (kexec === 'none'
     ? {
+      fields: ['visible'],
       code: (s, p) => (s.visible![p] ? 1 : 0),
-      decode: (codes, state) => { state.visible = codes.map((code) => code === 1); },
+      set: (s, p, code) => { s.visible![p] = code === 1; },
     }
     : {
+      fields: ['visible', 'listed'],
       code: (s, p) => (s.visible![p] ? 1 : 0) | (s.listed![p] ? 2 : 0),
-      decode: (codes, state) => {
-        state.visible = codes.map((code) => (code & 1) === 1);
-        state.listed = codes.map((code) => code >= 2);
+      set: (s, p, code) => {
+        s.visible![p] = (code & 1) === 1;
+        s.listed![p] = code >= 2;
       },
     }),
 };

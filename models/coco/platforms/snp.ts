@@ -89,10 +89,11 @@ export const snp: GuestPlatform = {
     return `unshare_all_memory(): ${shown.join('; ') || 'no PTE without the C-bit'}`;
   },
   hostCodec: () => ({
+    fields: ['rmp', 'validated'],
     code: (s, p) => (s.rmp![p] === 'private' ? 0 : 1) | (s.validated![p] ? 2 : 0),
-    decode: (codes, state) => {
-      state.rmp = codes.map((code) => RMP[code & 1]!);
-      state.validated = codes.map((code) => code >= 2);
+    set: (s, p, code) => {
+      s.rmp![p] = RMP[code & 1]!;
+      s.validated![p] = code >= 2;
     },
   }),
 };

@@ -80,7 +80,8 @@ export const tdx: GuestPlatform = {
     return `tdx_kexec_finish(): ${pages}; ${count}`;
   },
   hostCodec: () => ({
+    fields: ['gpa'],
     code: (s, p) => gpaCode(s.gpa![p]!),
-    decode: (codes, state) => { state.gpa = codes.map((code) => GPA[code]!); },
+    set: (s, p, code) => { s.gpa![p] = GPA[code]!; },
   }),
 };
