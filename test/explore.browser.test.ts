@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coco } from '../models/coco/index.js';
 import { check } from '../src/check.js';
 import type { TraceStep } from '../src/result.js';
-import { browserTestsSkipped, launchChromium } from './support/chromium.js';
+import { browserTestsSkipped, launchChromium, openPage, type Browser, type Page } from './support/chromium.js';
 import { startExplorer, type RunningExplorer } from '../scripts/explorer.js';
 
 const skipBrowser = browserTestsSkipped();
@@ -20,13 +20,11 @@ const skipBrowser = browserTestsSkipped();
 const params = { platform: 'hyperv-vtom', steps: 'unmapAliases,flushCache,clearPresent,setEnc,notify,setPresent' };
 
 describe.skipIf(skipBrowser)('cocomc explore in headless Chromium', () => {
-  type Page = import('playwright-core').Page;
-  type Browser = import('playwright-core').Browser;
   let browser: Browser;
   let page: Page;
   let explorer: RunningExplorer;
   let trace: TraceStep[];
-  const requests: string[] = [];
+  let requests: string[];
 
   const pathOf = (steps: readonly TraceStep[]): string => steps.map((step) => step.actionIndex).join('.');
   /** Waits until the page shows `path` (the path text the page prints beside its link). */
@@ -38,9 +36,7 @@ describe.skipIf(skipBrowser)('cocomc explore in headless Chromium', () => {
     const result = await check(coco, { workers: 1, params, properties: ['NoMismatchedAccess'] });
     trace = result.properties[0]!.trace!;
     explorer = await startExplorer('coco', '--platform', params.platform, '--steps', params.steps, '--workers', '1');
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(explorer.url, { waitUntil: 'load' });
+    ({ page, requests } = await openPage(browser, explorer.url));
     await shows('0');
   }, 120_000);
 

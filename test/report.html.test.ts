@@ -21,7 +21,7 @@ import { renderHtml } from '../src/report/html.js';
 import { covers, stateTableHtml } from '../src/report/html/stateTable.js';
 import { swimlaneHtml } from '../src/report/html/swimlane.js';
 import type { CheckResult, PropertyResult } from '../src/result.js';
-import { browserTestsSkipped, launchChromium } from './support/chromium.js';
+import { browserTestsSkipped, launchChromium, openPage, type Browser, type Page } from './support/chromium.js';
 import { cocomc, untimed } from './support/cocomc.js';
 
 const skipBrowser = browserTestsSkipped();
@@ -93,16 +93,13 @@ describe('HTML report pieces', () => {
 });
 
 describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
-  // Loaded lazily: the pure tests above must not need the browser driver.
-  type Page = import('playwright-core').Page;
-  type Browser = import('playwright-core').Browser;
   let browser: Browser;
   let page: Page;
   let pageUrl: string;
   let artifacts: string;
   let result: CheckResult;
   let property: PropertyResult;
-  const requests: string[] = [];
+  let requests: string[];
   // A missing browser fails every test below with this message, rather than skipping them.
   let missing: Error | undefined;
 
@@ -120,9 +117,7 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
     const file = path.join(artifacts, 'report.html');
     writeFileSync(file, renderHtml(result));
     pageUrl = pathToFileURL(file).href;
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pageUrl, { waitUntil: 'load' });
+    ({ page, requests } = await openPage(browser, pageUrl));
   }, 120_000);
 
   beforeEach(() => {

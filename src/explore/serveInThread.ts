@@ -3,10 +3,8 @@
  * main thread: model code that never returns (an action the page asks about, a build) blocks only
  * that thread, and stopping terminates it, whatever it is doing.
  */
-import { Worker } from 'node:worker_threads';
-import { errorOf, type ThreadFailure } from '../threadFailure.js';
 import type { RawValue } from '../params.js';
-import { threadExecArgv, threadScript } from '../parallel/workerPool.js';
+import { modelJobAnswer, startModelJob } from '../parallel/modelJobAnswer.js';
 import type { ExploreCheckOptions } from './site.js';
 
 /** What the server thread needs: the model's module and name, its parameters as given, the check's options, the port. */
@@ -18,8 +16,11 @@ export interface ServerJob {
   port: number;
 }
 
-/** What the server thread answers, once: its URL, or why it could not serve. */
-export type ServerMessage = { kind: 'listening'; url: string } | ThreadFailure;
+/** What the server thread answers, once: its URL (or why it could not serve, as a ThreadFailure). */
+export interface ServerMessage {
+  kind: 'listening';
+  url: string;
+}
 
 export interface ServingThread {
   /** The page's address, or null when `signal` stopped the thread before it served. */
@@ -30,27 +31,18 @@ export interface ServingThread {
 
 /** Starts the server thread and waits until it serves (or fails, or `signal` stops it first). */
 export async function serveInThread(job: ServerJob, signal: AbortSignal): Promise<ServingThread> {
-  const thread = new Worker(threadScript('../explore/serverThread'), { workerData: job, execArgv: threadExecArgv() });
+  const thread = startModelJob('../explore/serverThread', job);
   const stop = async (): Promise<void> => {
     await thread.terminate();
   };
-  const first = await new Promise<ServerMessage | null>((resolve, reject) => {
-    thread.once('message', resolve);
-    thread.once('error', reject);
-    thread.once('exit', (code) => reject(new Error(`the explorer's server thread ended (exit code ${code}) before it served`)));
-    if (signal.aborted) resolve(null);
-    signal.addEventListener('abort', () => resolve(null), { once: true });
-  }).catch(async (error: unknown) => {
+  const ended = (code: number): Error => new Error(`the explorer's server thread ended (exit code ${code}) before it served`);
+  const first = await modelJobAnswer<ServerMessage>(thread, signal, ended).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
   if (first === null) {
     await stop();
     return { url: null, stop };
-  }
-  if (first.kind === 'failed') {
-    await stop();
-    throw errorOf(first);
   }
   return { url: first.url, stop };
 }

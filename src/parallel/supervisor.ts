@@ -1,17 +1,12 @@
 /**
- * The supervisor: runs a check's search on a thread of its own (searchThread.ts) and holds it to
- * its limits whatever the model does. A few times a second it checks Ctrl-C, the clock and the
- * process's memory and reports progress, all from the search's live status; on a limit it raises
- * the stop flag, which the search polls between actions, and the search ends with its report. A
- * search that does not answer within a second is in model code that does not return (or a
- * build that takes too long): its thread is terminated, and the report is made from the live
- * counters and tallies it left behind, naming the code it was stuck in. A heap exhausted in the
- * search thread is the memory limit too, not a crash.
+ * The supervisor of a check: runs its search on a thread of its own (searchThread.ts) and holds it
+ * to its limits whatever the model does (threadSupervisor.ts): Ctrl-C, the clock and the process's
+ * memory, checked from the search's live status, which the search polls between actions. A
+ * search stopped by force is reported from the live counters and tallies it left behind. A heap
+ * exhausted in the search thread is the memory limit too, not a crash.
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckOptions } from '../check.js';
-import { ModelError } from '../errors.js';
-import { errorOf } from '../threadFailure.js';
 import { describeWhere } from '../expand.js';
 import { limitReached, residentBytes, type Limits } from '../limits.js';
 import { LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
@@ -19,13 +14,12 @@ import type { AnyModel } from '../model.js';
 import { describeParams } from '../params.js';
 import type { CheckResult, StopReason } from '../result.js';
 import { resultOf, type SearchFrame } from '../searchFrame.js';
-import type { SearchJob, SearchMessage } from './messages.js';
+import type { SearchJob } from './messages.js';
+import { superviseThread } from './threadSupervisor.js';
 import { threadExecArgv, threadScript } from './workerPool.js';
 
 /** How long a search may take to answer a stop before its thread is terminated. */
 const GRACE_MS = 1000;
-/** How often limits are checked and progress is reported. */
-const TICK_MS = 100;
 
 /** Runs the check of `model` with resolved `params` on a search thread and supervises it. */
 export function superviseCheck(
@@ -52,86 +46,31 @@ export function superviseCheck(
   };
   thread.postMessage(job);
 
-  return new Promise<CheckResult>((resolve, reject) => {
-    let frame: SearchFrame | undefined;
-    let grace: NodeJS.Timeout | undefined;
-    let forced: { reason: StopReason; stuckIn: string | null } | undefined;
-    let settled = false;
-
-    /** Ends the supervision once: the timers and listeners go, and the thread is kept for the next check when `reusable`. */
-    const settle = (reusable: boolean): boolean => {
-      if (settled) return false;
-      settled = true;
-      clearInterval(tick);
-      clearTimeout(grace);
-      options.signal?.removeEventListener('abort', onAbort);
-      thread.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (reusable && !forced) keepThread(thread, heapMiB);
-      else void thread.terminate();
-      return true;
-    };
-    const finish = (outcome: () => CheckResult, reusable: boolean): void => {
-      if (!settle(reusable)) return;
-      try {
-        resolve(outcome());
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const fail = (error: Error, reusable = false): void => {
-      if (settle(reusable)) reject(error);
-    };
-    const stopByForce = (reason: StopReason): void => {
-      forced = { reason, stuckIn: stuckIn(live, frame) };
-      // The report is made when the thread has ended, so that nothing it writes comes after it.
-      void thread.terminate();
-    };
-    const stop = (reason: StopReason): void => {
-      live.requestStop(reason);
-      grace ??= setTimeout(() => stopByForce(live.stopRequested() ?? reason), GRACE_MS);
-    };
-    const onAbort = (): void => stop('interrupted');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) onAbort();
-
-    const watch = (): void => {
-      const reason = limitReached(limits, residentBytes());
-      if (reason) stop(reason);
-      options.onProgress?.({
-        level: live.get('level'),
-        distinct: live.get('distinct'),
-        transitions: live.get('transitions'),
-        queue: live.get('queue'),
-        seconds: (Date.now() - started) / 1000,
-      });
-    };
-    // Once at the start too: a check shorter than a tick still shows its progress line once.
-    watch();
-    const tick = setInterval(watch, TICK_MS);
-
-    const onMessage = (message: SearchMessage): void => {
-      if (message.kind === 'frame') frame = message.frame;
-      else if (message.kind === 'result') finish(() => message.result, true);
-      else if (message.error !== 'internal') fail(errorOf(message), true);
-      // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
-      // the code that would not stop) ends the search as the stop would have.
-      else if (live.stopRequested()) stopByForce(live.stopRequested()!);
-      else fail(errorOf(message));
-    };
-    const onError = (error: Error & { code?: string }): void => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') forced ??= { reason: 'max-memory', stuckIn: stuckIn(live, frame) };
-      else fail(error);
-    };
-    const onExit = (code: number): void => {
-      if (forced) {
-        const { reason, stuckIn } = forced;
-        finish(() => forcedResult(model, params, frame, live, { reason, stuckIn, workers, started }), false);
-      } else {
-        const where = stuckIn(live, frame);
-        fail(new ModelError(`the search thread ended (exit code ${code})${where ? ` while in ${where}` : ''}`));
-      }
-    };
-    thread.on('message', onMessage).on('error', onError).on('exit', onExit);
+  const progress = (): void =>
+    options.onProgress?.({
+      level: live.get('level'),
+      distinct: live.get('distinct'),
+      transitions: live.get('transitions'),
+      queue: live.get('queue'),
+      seconds: (Date.now() - started) / 1000,
+    });
+  // Once at the start too: a check shorter than a tick still shows its progress line once.
+  progress();
+  return superviseThread<SearchFrame, CheckResult, StopReason>({
+    thread,
+    name: 'search',
+    graceMs: GRACE_MS,
+    signal: options.signal,
+    limitReached: () => limitReached(limits, residentBytes()),
+    requestStop: (reason) => live.requestStop(reason),
+    progress,
+    stuckIn: (frame) => stuckIn(live, frame),
+    forcedResult: (frame, forced) => forcedResult(model, params, frame, live, { ...forced, workers, started }),
+    heapExhausted: 'max-memory',
+    // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
+    // the code that would not stop) ends the search as the stop would have.
+    failureIsStop: (failure) => failure.error === 'internal',
+    keep: (answered) => keepThread(answered, heapMiB),
   });
 }
 

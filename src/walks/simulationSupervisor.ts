@@ -1,22 +1,19 @@
 /**
  * The supervisor of a simulation: runs it on a thread of its own (simulationThread.ts) and holds
- * it to its limits whatever the model does, as a check's supervisor does its search. A few times
- * a second it reports progress from the shared status; Ctrl-C raises the stop flag, and the time
- * limit the thread keeps itself. A thread that has not answered a while after either is in model
- * code that does not return: it is terminated, and the report is made from the progress it left,
- * naming the code it was stuck in.
+ * it to its limits whatever the model does, as a check's supervisor does its search
+ * (threadSupervisor.ts). Ctrl-C raises the shared status's stop flag; the time limit the thread
+ * keeps itself. Walks stopped by force are reported from the progress they left.
  */
 import { Worker } from 'node:worker_threads';
-import { ModelError } from '../errors.js';
 import { describeWhere } from '../expand.js';
 import type { AnyModel } from '../model.js';
 import { Where, whereKind } from '../parallel/liveStatus.js';
 import { describeParams } from '../params.js';
+import { superviseThread } from '../parallel/threadSupervisor.js';
 import { threadExecArgv, threadScript } from '../parallel/workerPool.js';
-import { errorOf } from '../threadFailure.js';
 import { SIMULATE_DEFAULTS, type SimulateOptions, type SimulationFrame } from './simulate.js';
 import type { SimulationResult } from './simulationResult.js';
-import type { SimulationJob, SimulationMessage } from './simulationThread.js';
+import type { SimulationJob } from './simulationThread.js';
 import type { WalkProgress, WalksStopReason } from './walk.js';
 import { WalkStatus } from './walkStatus.js';
 
@@ -25,8 +22,6 @@ import { WalkStatus } from './walkStatus.js';
  * second of grace, as the search that shortens a violation is a check, and stops in its own time.
  */
 const GRACE_MS = 2000;
-/** How often limits are checked and progress is reported. */
-const TICK_MS = 100;
 
 /** Runs the simulation of `model`, with resolved `params`, on a thread and supervises it. */
 export function superviseSimulation(model: AnyModel, params: unknown, options: SimulateOptions, started: number): Promise<SimulationResult> {
@@ -37,59 +32,19 @@ export function superviseSimulation(model: AnyModel, params: unknown, options: S
   thread.postMessage(job);
   const deadline = options.timeLimit === undefined ? Infinity : started + options.timeLimit * 1000;
 
-  return new Promise<SimulationResult>((resolve, reject) => {
-    let frame: SimulationFrame | undefined;
-    let grace: NodeJS.Timeout | undefined;
-    let forced: { reason: WalksStopReason; stuckIn: string | null } | undefined;
-    let settled = false;
-
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      clearInterval(tick);
-      clearTimeout(grace);
-      signal?.removeEventListener('abort', onAbort);
-      thread.off('message', onMessage).off('error', onError).off('exit', onExit);
-      void thread.terminate();
-      return true;
-    };
-    const stop = (reason: WalksStopReason): void => {
+  return superviseThread<SimulationFrame, SimulationResult, 'time-limit'>({
+    thread,
+    name: 'simulation',
+    graceMs: GRACE_MS,
+    signal,
+    limitReached: () => (Date.now() > deadline ? 'time-limit' : undefined),
+    // The thread keeps the time limit itself; only Ctrl-C is news to it.
+    requestStop: (reason) => {
       if (reason === 'interrupted') status.requestStop();
-      grace ??= setTimeout(() => {
-        forced = { reason, stuckIn: stuckIn(status.where(), frame) };
-        void thread.terminate();
-      }, GRACE_MS);
-    };
-    const onAbort = (): void => stop('interrupted');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) onAbort();
-
-    const watch = (): void => {
-      if (Date.now() > deadline) stop('time-limit');
-      onProgress?.(status.progress());
-    };
-    const tick = setInterval(watch, TICK_MS);
-
-    const onMessage = (message: SimulationMessage): void => {
-      if (message.kind === 'frame') frame = message.frame;
-      else if (message.kind === 'result') {
-        if (settle()) resolve(message.result);
-      } else if (settle()) {
-        reject(errorOf(message));
-      }
-    };
-    const onError = (error: Error): void => {
-      if (settle()) reject(error);
-    };
-    const onExit = (code: number): void => {
-      if (!forced) {
-        if (settle()) reject(new ModelError(`the simulation thread ended (exit code ${code})`));
-        return;
-      }
-      const { reason, stuckIn } = forced;
-      if (settle()) resolve(forcedSimulation(model, params, options, frame, status.progress(), { reason, stuckIn, started }));
-    };
-    thread.on('message', onMessage).on('error', onError).on('exit', onExit);
+    },
+    progress: () => onProgress?.(status.progress()),
+    stuckIn: (frame) => stuckIn(status.where(), frame),
+    forcedResult: (frame, forced) => forcedSimulation(model, params, options, frame, status.progress(), { ...forced, started }),
   });
 }
 

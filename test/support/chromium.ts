@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { runsWith } from './externalProgram.js';
 
-type Browser = import('playwright-core').Browser;
+export type Browser = import('playwright-core').Browser;
+export type Page = import('playwright-core').Page;
 
 /** Launches Chromium; throws why it cannot, the error every browser test then fails with. */
 export async function launchChromium(): Promise<Browser> {
@@ -19,4 +20,13 @@ export async function launchChromium(): Promise<Browser> {
  */
 export function browserTestsSkipped(): boolean {
   return process.env.COCOMC_SKIP_BROWSER === '1' || !runsWith('Chromium', existsSync(CHROMIUM), `Debian: apt-get install chromium, for ${CHROMIUM}`);
+}
+
+/** A page of `browser` at `url`, 1280 px wide, loaded, with the address of every request it makes from then on. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests };
 }
