@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { simulate } from '../src/walks/simulate.js';
 import { coco } from '../models/coco/index.js';
 import { misbehaving } from './fixtures/misbehavingModel.js';
 import { cocomc } from './support/cocomc.js';
@@ -100,6 +101,29 @@ describe('simulate: a limit stops model code that never returns, with the partia
     const run = await interrupted('SIGINT', hanging);
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(summary('interrupted'));
+  });
+
+  // Seed 0's first walk breaks Small in 12 steps; shortening it reaches the guard of c where b is 0
+  // at a total of 7, which the walk never visited, and which never returns.
+  const whileShortening = "the guard of action 'increment' of counter c";
+
+  it('--time-limit, while a violation is shortened', () => {
+    const run = cocomc('simulate', MODEL, '--fault', 'hang-off-walk', '--time-limit', '2.5');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(
+      '1 run, 12 steps, 13 distinct states seen; 0 ended at the depth bound, 0 where no action was enabled. The walks were cut short (time-limit) after 1 whole run. ' +
+        `They were stopped by force in ${whileShortening}, which did not return.`,
+    );
+  });
+
+  it('the library says where it was stuck while a violation was shortened', async () => {
+    const result = await simulate(misbehaving, { params: { fault: 'hang-off-walk' }, timeLimit: 1.5 });
+    expect([result.stopReason, result.stuckIn, result.runsDone]).toEqual(['time-limit', whileShortening, 1]);
+  });
+
+  it('process.exit while a violation is shortened is a model error naming the code', () => {
+    const run = cocomc('simulate', MODEL, '--fault', 'exit-off-walk');
+    expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${whileShortening} threw: called process.exit(42) (while a walk was being shortened)`, '']);
   });
 });
 

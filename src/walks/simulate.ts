@@ -20,6 +20,7 @@ import { resolveParams, type RawValue } from '../params.js';
 import type { PropertyResult, TraceStep } from '../result.js';
 import { isEnabled, traceFromPath } from '../trace.js';
 import { dropSteps } from './dropSteps.js';
+import { markedInstance } from './markedModelCode.js';
 import { SEED_ACCEPTED } from './random.js';
 import { shortenTrace, type ShortenOptions } from './shorten.js';
 import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
@@ -197,9 +198,11 @@ export async function simulateHere(model: AnyModel, options: SimulateOptions, wa
     counts: watch.counts,
   });
 
+  // Shortening runs the model on states the walks never visited: its code must say where it is too.
+  const shortening = markedInstance(instance, watch.where, 'while a walk was being shortened');
   const finding = outcome.violation;
   const nameOf = (code: number): string => (code === outcome.deadlockCode ? DEADLOCK : instance.properties[code]!.name);
-  const shortened = finding && await shortenViolation(model, instance, finding, nameOf(finding.code), finding.code === outcome.deadlockCode, {
+  const shortened = finding && await shortenViolation(model, shortening, finding, nameOf(finding.code), finding.code === outcome.deadlockCode, {
     params: options.params ?? {},
     maxStates: settings.shortenStates,
     workers: settings.workers,
@@ -212,7 +215,7 @@ export async function simulateHere(model: AnyModel, options: SimulateOptions, wa
     const base = { name: property.name, kind: property.kind, doc: property.doc ?? '' };
     if (finding?.code === code) return { ...base, status: 'violated', traceLength: shortened!.trace.length - 1, trace: shortened!.trace };
     if (witness) {
-      const reached = traceFromPath(instance, dropSteps(instance, witness.path, findingTest(instance, code, false)));
+      const reached = traceFromPath(shortening, dropSteps(shortening, witness.path, findingTest(shortening, code, false)));
       return { ...base, status: 'witnessed', traceLength: reached.length - 1, trace: reached };
     }
     return { ...base, status: 'unknown', traceLength: null, trace: null };

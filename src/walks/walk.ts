@@ -8,12 +8,13 @@
  * whichever thread runs it gives the same walks for the same seed.
  */
 import { ModelError } from '../errors.js';
-import { describeWhere, Expander } from '../expand.js';
+import { Expander } from '../expand.js';
 import { fingerprint, fp } from '../fingerprint.js';
 import type { Action, ModelInstance } from '../model.js';
-import { attempt, readOnly, successor } from '../modelCode.js';
+import { readOnly, successor } from '../modelCode.js';
 import { Where, whereCode } from '../parallel/liveStatus.js';
 import { NO_PARENT, SeenSet } from '../seenSet.js';
+import { attemptMarked } from './markedModelCode.js';
 import { randomStream } from './random.js';
 
 /** Why the walks stopped. */
@@ -118,9 +119,7 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
   // Model code that throws ends the walks with a one-line report naming it (from its `where`
   // code, so that the hot loop builds no strings) and the state it ran in.
   const guarded = <T>(where: number, state: unknown, f: () => T): T => {
-    if (options.where) options.where[0] = where;
-    const outcome = attempt(() => describeWhere(instance, where), f);
-    if (options.where) options.where[0] = Where.idle;
+    const outcome = attemptMarked(instance, options.where, where, f);
     if ('problem' in outcome) throw new ModelError(`${outcome.problem}; in state ${safeJson(state)} (run ${run + 1} of the walks)`);
     return outcome.value;
   };
@@ -189,6 +188,8 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
       break;
     }
   }
+  // Kept to the end: a supervisor that stops the thread by force later, while it shortens a finding, reports from them.
+  if (options.counts) recordProgress(options.counts, progress());
   options.onProgress?.(progress());
   return {
     stopReason, runsDone: run, steps, distinct: seen.size, endedAtDepth, endedWithoutSuccessor,
