@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { formatSimulation } from '../src/report/simulationText.js';
 import { simulate } from '../src/walks/simulate.js';
 import { coco } from '../models/coco/index.js';
 import { misbehaving } from './fixtures/misbehavingModel.js';
@@ -124,6 +125,16 @@ describe('simulate: a limit stops model code that never returns, with the partia
   it('process.exit while a violation is shortened is a model error naming the code', () => {
     const run = cocomc('simulate', MODEL, '--fault', 'exit-off-walk');
     expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${whileShortening} threw: called process.exit(42) (while a walk was being shortened)`, '']);
+  });
+
+  it('the search that shortens a violation, stopped by force, says where; the violation stands', async () => {
+    // The search has the time the walks left; its thread is stopped by force a second after it,
+    // within the two seconds the simulation's thread is given to answer.
+    const result = await simulate(misbehaving, { params: { fault: 'hang-in-search' }, timeLimit: 1.5 });
+    const stuckIn = "the guard of action 'increment' of counter a";
+    expect([result.stopReason, result.stuckIn]).toEqual(['violation', null]);
+    expect(result.violation).toMatchObject({ traceLength: 12, shortest: false, search: { complete: false, stopReason: 'time-limit', stuckIn } });
+    expect(formatSimulation(result)).toMatch(new RegExp(`stopped \\(time-limit, \\d+ states; by force in ${stuckIn}, which did not return\\)\\.`));
   });
 });
 

@@ -4,7 +4,7 @@
  * broken is "not violated in N runs", never "holds"), the counts, the coverage and the seed.
  */
 import type { PropertyResult } from '../result.js';
-import type { SimulationResult } from '../walks/simulationResult.js';
+import type { SimulationResult, SimulationViolation } from '../walks/simulationResult.js';
 import { count, formatParams, formatTrace } from './text.js';
 
 const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -20,6 +20,12 @@ function propertyLine(p: PropertyResult, result: SimulationResult): string {
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${status}`;
 }
 
+/** How the search that would have shortened a violation's walk stopped. */
+function searchStop(search: NonNullable<SimulationViolation['search']>): string {
+  const forced = search.stuckIn ? `; by force in ${search.stuckIn}, which did not return` : '';
+  return `stopped (${search.stopReason}, ${plural(search.distinctStates, 'state')}${forced})`;
+}
+
 function violationHead(result: SimulationResult): string[] {
   const v = result.violation;
   if (!v) return [];
@@ -29,7 +35,7 @@ function violationHead(result: SimulationResult): string[] {
     ? `a breadth-first search to depth ${v.reducedLength - 1} found this shorter one, which is shortest`
     : v.shortest
       ? 'no behaviour is shorter (a breadth-first search explored every shorter one)'
-      : `not known to be shortest: the breadth-first search that would shorten it ${v.search ? `stopped (${v.search.stopReason}, ${plural(v.search.distinctStates, 'state')})` : 'did not run'}`;
+      : `not known to be shortest: the breadth-first search that would shorten it ${v.search ? searchStop(v.search) : 'did not run'}`;
   return [
     `Invariant ${v.property} is violated in run ${v.run} (${walk}); ${how}.`,
     `The behavior that breaks it (${plural(v.traceLength, 'step')}):`,

@@ -42,7 +42,7 @@ export async function shortenTrace(model: AnyModel, property: string, walk: Trac
     timeLimit: options.timeLimit,
     signal: options.signal,
   });
-  const search = { distinctStates: result.distinctStates, complete: result.complete, stopReason: result.stopReason };
+  const search = { distinctStates: result.distinctStates, complete: result.complete, stopReason: result.stopReason, stuckIn: result.stuckIn };
   const found = result.properties.find((p) => p.name === property);
   if (found?.status === 'violated' && found.trace) return { trace: found.trace, shortest: true, search };
   const exploredShorter = result.stopReason === 'exhausted' || result.stopReason === 'max-depth';

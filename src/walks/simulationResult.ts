@@ -26,8 +26,11 @@ export interface SimulationViolation {
   traceLength: number;
   /** True when no behaviour is shorter: the bounded search found this trace or explored every shorter one. */
   shortest: boolean;
-  /** What the bounded breadth-first search around the walk did. */
-  search: { distinctStates: number; complete: boolean; stopReason: string } | null;
+  /**
+   * What the bounded breadth-first search around the walk did; `stuckIn` names the model code it
+   * was stopped in by force, as it did not return (null when it stopped itself).
+   */
+  search: { distinctStates: number; complete: boolean; stopReason: string; stuckIn: string | null } | null;
 }
 
 export interface SimulationResult {
