@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
-import { formatSimulation } from '../src/report/simulationText.js';
 import { simulate } from '../src/walks/simulate.js';
 import { coco } from '../models/coco/index.js';
 import { misbehaving } from './fixtures/misbehavingModel.js';
@@ -118,23 +117,14 @@ describe('simulate: a limit stops model code that never returns, with the partia
   });
 
   it('the library says where it was stuck while a violation was shortened', async () => {
-    const result = await simulate(misbehaving, { params: { fault: 'hang-off-walk' }, timeLimit: 1.5 });
+    // 2.5 s, as above: on a busy machine the walk may take a second or more to reach its finding.
+    const result = await simulate(misbehaving, { params: { fault: 'hang-off-walk' }, timeLimit: 2.5 });
     expect([result.stopReason, result.stuckIn, result.runsDone]).toEqual(['time-limit', whileShortening, 1]);
   });
 
   it('process.exit while a violation is shortened is a model error naming the code', () => {
     const run = cocomc('simulate', MODEL, '--fault', 'exit-off-walk');
     expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${whileShortening} threw: called process.exit(42) (while a walk was being shortened)`, '']);
-  });
-
-  it('the search that shortens a violation, stopped by force, says where; the violation stands', async () => {
-    // The search has the time the walks left; its thread is stopped by force a second after it,
-    // within the two seconds the simulation's thread is given to answer.
-    const result = await simulate(misbehaving, { params: { fault: 'hang-in-search' }, timeLimit: 1.5 });
-    const stuckIn = "the guard of action 'increment' of counter a";
-    expect([result.stopReason, result.stuckIn]).toEqual(['violation', null]);
-    expect(result.violation).toMatchObject({ traceLength: 12, shortest: false, search: { complete: false, stopReason: 'time-limit', stuckIn } });
-    expect(formatSimulation(result)).toMatch(new RegExp(`stopped \\(time-limit, \\d+ states; by force in ${stuckIn}, which did not return\\)\\.`));
   });
 });
 
