@@ -43,8 +43,11 @@ export class U32List {
   }
 }
 
-function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
+/** Whether what `out` holds from `from` on is the state at `bytes[start, end)`. */
+function repeats(out: ByteWriter, from: number, bytes: Uint8Array, start: number, end: number): boolean {
+  if (out.length - from !== end - start) return false;
+  const written = out.bytes;
+  for (let i = 0; i < end - start; i++) if (written[from + i] !== bytes[start + i]) return false;
   return true;
 }
 
@@ -206,6 +209,7 @@ export class Expander<S> {
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word } = this;
+    const formOnBytes = this.useSymmetry && codec.canonicalBytes !== undefined;
     const generated = new Uint32Array(actions.length);
     const labels = new Uint8Array(ends.length * liveness.length);
     scratch.reset();
@@ -284,12 +288,22 @@ export class Expander<S> {
           }
           words[word] = whereCode(Where.successor, a);
           const from = scratch.length;
-          this.encode(next, scratch);
-          const length = scratch.length - from;
-          // Fast path: a self-loop is counted as a transition but needs no fingerprint.
-          if (!selfLoops && length === end - start && sameBytes(scratch.bytes, from, bytes, start, length)) {
+          // Fast path: a self-loop is counted as a transition but needs no fingerprint. With a form
+          // on the bytes, the parent is its class's representative, so an action that left the
+          // state as it was is told before the form is computed, and one that made another member
+          // of the class after.
+          if (formOnBytes) codec.encode(next, scratch);
+          else this.encode(next, scratch);
+          if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
             scratch.length = from;
             continue;
+          }
+          if (formOnBytes) {
+            codec.canonicalBytes!(scratch.bytes, from, scratch.length);
+            if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
+              scratch.length = from;
+              continue;
+            }
           }
           fingerprint(scratch.bytes, from, scratch.length);
           if (table) {
