@@ -8,6 +8,7 @@ import { coco } from '../models/coco/index.js';
 import { dieHard } from '../models/dieHard.js';
 import { naiveLock, peterson } from '../models/peterson.js';
 import { simulate, type SimulationResult } from '../src/index.js';
+import { formatSimulation } from '../src/report/simulationText.js';
 import { traceFromPath } from '../src/trace.js';
 import { dropSteps } from '../src/walks/dropSteps.js';
 import { randomStream } from '../src/walks/random.js';
@@ -56,7 +57,17 @@ describe('simulate', () => {
     expect(unsearched.violation).toMatchObject({ traceLength: 6, shortest: false, search: null });
     // A search bound too small to reach depth 5 leaves the trace not known to be shortest.
     const bounded = await simulate(dieHard, { seed: 0, shortenStates: 5 });
-    expect(bounded.violation).toMatchObject({ traceLength: 6, shortest: false, search: { complete: false, stopReason: 'max-states' } });
+    expect(bounded.violation).toMatchObject({ traceLength: 6, shortest: false, search: { complete: false, stopReason: 'max-states', stuckIn: null } });
+  });
+
+  it('says in its report how the shortening search stopped, and where when it was stopped by force', async () => {
+    const bounded = await simulate(dieHard, { seed: 0, shortenStates: 5 });
+    const search = bounded.violation!.search!;
+    const reportWith = (s: typeof search): string => formatSimulation({ ...bounded, violation: { ...bounded.violation!, search: s } });
+    expect(reportWith(search)).toMatch(/would shorten it stopped \(max-states, \d+ states\)\./);
+    // A search thread terminated in model code (the simulation passes on the check's stuckIn).
+    const forced = { ...search, stopReason: 'time-limit', stuckIn: "the guard of action 'fill' of jug big" };
+    expect(reportWith(forced)).toMatch(/stopped \(time-limit, \d+ states; by force in the guard of action 'fill' of jug big, which did not return\)\./);
   });
 
   it('cuts loops and needless steps out of a walk, and the search finds a shorter trace than a walk', async () => {
