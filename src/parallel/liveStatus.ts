@@ -30,15 +30,26 @@ export const whereIndex = (code: number): number => code & INDEX_MASK;
 /** Why a supervisor asked the search to stop, as the flag holds it (0: go on). */
 const STOP_REASONS: readonly StopReason[] = ['exhausted', 'interrupted', 'time-limit', 'max-memory'];
 
-// Int32 words: the stop flag, the next free thread slot, then one `where` word per thread.
+// Int32 words, each alone on a line of LINE bytes: the stop flag, the next free thread slot, then
+// one `where` word per thread. Each expanding thread stores its `where` word several times per
+// transition, and every thread reads the stop flag per action: words that shared a cache line
+// made the line move between cores at every store, which cost two workers about half again the
+// thread time of one (false sharing). 128 bytes, since a core fetches lines in pairs.
+const LINE = 128;
+const STRIDE = LINE / 4;
 /** The stop flag's index in `words`: 0 while the search may go on. */
 export const STOP_WORD = 0;
 const STOP = STOP_WORD;
-const NEXT_SLOT = 1;
-const FIRST_SLOT = 2;
-// Float64 counters, after the Int32 words.
+const NEXT_SLOT = STRIDE;
+const FIRST_SLOT = 2 * STRIDE;
+// Float64 counters, on the lines after the Int32 words: the search thread writes them per batch.
 const COUNTERS = ['distinct', 'transitions', 'initialStates', 'level', 'queue', 'seenBytes'] as const;
 type Counter = (typeof COUNTERS)[number];
+
+/** The index in `words` of thread slot `slot`'s `where` word. */
+const slotWord = (slot: number): number => FIRST_SLOT + slot * STRIDE;
+/** Bytes for the words of `threads` threads, that is where the counters start. */
+const wordBytes = (threads: number): number => slotWord(threads) * 4;
 
 export class LiveStatus {
   /** Int32 words: flag, slot counter and `where` words; the expander writes into it directly. */
@@ -47,15 +58,14 @@ export class LiveStatus {
 
   /** @param buffer a SharedArrayBuffer to share with other threads, or an ArrayBuffer for a search in this thread */
   private constructor(readonly buffer: SharedArrayBuffer | ArrayBuffer, readonly threads: number) {
-    const countersAt = 8 * Math.ceil(((FIRST_SLOT + threads) * 4) / 8);
-    this.words = new Int32Array(buffer, 0, FIRST_SLOT + threads);
-    this.counters = new Float64Array(buffer, countersAt, COUNTERS.length);
+    this.words = new Int32Array(buffer, 0, slotWord(threads));
+    this.counters = new Float64Array(buffer, wordBytes(threads), COUNTERS.length);
   }
 
   /** Room for the search thread and the pool a search on `workers` workers starts (none for 1); shared unless `local`. */
   static create(workers: number, local = false): LiveStatus {
     const threads = 1 + (workers > 1 ? workers : 0);
-    const bytes = 8 * Math.ceil(((FIRST_SLOT + threads) * 4) / 8) + 8 * COUNTERS.length;
+    const bytes = wordBytes(threads) + 8 * COUNTERS.length;
     return new LiveStatus(local ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes), threads);
   }
 
@@ -77,7 +87,7 @@ export class LiveStatus {
 
   /** The index in `words` of the search thread's `where` word. */
   get searchWord(): number {
-    return FIRST_SLOT;
+    return slotWord(0);
   }
 
   /**
@@ -85,7 +95,7 @@ export class LiveStatus {
    * replaces a thread that died, so there may be more claims than slots: the last slot is shared.
    */
   claimWord(): number {
-    return FIRST_SLOT + Math.min(this.threads - 1, Atomics.add(this.words, NEXT_SLOT, 1) + 1);
+    return slotWord(Math.min(this.threads - 1, Atomics.add(this.words, NEXT_SLOT, 1) + 1));
   }
 
   /** How many worker threads of the pool expanded at least one batch. */
@@ -95,7 +105,7 @@ export class LiveStatus {
 
   /** What each thread is in, as `where` words, the search's first. */
   whereAll(): number[] {
-    return Array.from({ length: this.threads }, (_, i) => Atomics.load(this.words, FIRST_SLOT + i));
+    return Array.from({ length: this.threads }, (_, i) => Atomics.load(this.words, slotWord(i)));
   }
 
   set(counter: Counter, value: number): void {
