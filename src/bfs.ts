@@ -16,9 +16,13 @@ import type { StopReason } from './result.js';
 
 /** Expands batches and hands back their results in the order the requests were made. */
 export interface BatchRunner {
-  /** Whether a level of this many batches goes to other threads, so its requests must be copies rather than views. */
-  crossesThreads(batches: number): boolean;
-  expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult>;
+  /**
+   * Whether a run of `batches` batches (`wholeBatches` of them the full batch size) goes to other
+   * threads, so its requests must be copies rather than views.
+   */
+  crossesThreads(wholeBatches: number, batches: number): boolean;
+  /** @param crossing what `crossesThreads` said of these requests */
+  expandAll(requests: Iterable<BatchRequest>, crossing: boolean): AsyncIterable<BatchResult>;
   /** Resolves once no batch is being expanded, including those whose results the search stopped reading. */
   idle(): Promise<void>;
 }
@@ -202,7 +206,7 @@ export async function search(
       const starts = batchStarts(from, epochEnd, batchSize);
       // Whether the level is worth other threads goes by whole batches: the small ones at its end are not more work.
       const wholeBatches = Math.ceil((epochEnd - from) / batchSize);
-      const copies = runner.crossesThreads(wholeBatches);
+      const copies = runner.crossesThreads(wholeBatches, starts.length);
       function* requests(): Iterable<BatchRequest> {
         for (let k = 0; k < starts.length; k++) {
           const at = starts[k]!;
@@ -214,7 +218,7 @@ export async function search(
 
       let batch = 0;
       let full = false;
-      for await (const result of runner.expandAll(requests(), wholeBatches)) {
+      for await (const result of runner.expandAll(requests(), copies)) {
         if (result.fault) {
           const { message, where, state } = result.fault;
           throw new ModelError(`${where} ${message}; in state ${state}`);

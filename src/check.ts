@@ -68,8 +68,8 @@ export interface CheckOptions {
   /** States per batch sent to a worker: 2,048 by default. */
   batchSize?: number;
   /**
-   * The fewest batches a level must have to go to the worker threads: 8 by default; smaller levels
-   * stay in the search's own thread. 1 sends every level (tests use it to make the threads work).
+   * The fewest full batches a level must have to start the worker threads: 8 by default; levels
+   * stay in the search's own thread until then. 1 sends every level (tests use it to make the threads work).
    */
   minBatchesForWorkers?: number;
   /**

@@ -89,7 +89,7 @@ export interface CheckResult {
   workers: number;
   /**
    * The worker threads that expanded at least one batch: 0 when every level was small enough to
-   * stay in the search's own thread (levels of fewer than 8 batches do).
+   * stay in the search's own thread (until a level of 8 full batches starts the workers, levels do).
    */
   workersUsed: number;
   /**

@@ -14,9 +14,11 @@ export interface PoolRunner extends BatchRunner {
 }
 
 /**
- * Levels of fewer batches stay in the search's own thread by default: sending them costs more than
- * it saves, and the pool, started only when first needed, costs about 0.2 s (a thread, and the
- * model loaded in it), which made 2 workers slower than 1 on checks of about a second.
+ * Until a level has this many full batches, levels stay in the search's own thread by default: the
+ * pool, started only when first needed, costs about 0.2 s (a thread, and the model loaded in it),
+ * which made 2 workers slower than 1 on checks of about a second. Once it runs, any level cut into
+ * more than one batch goes to it: the small levels at the end of a search were otherwise expanded
+ * by one thread while the others waited.
  */
 export const MIN_BATCHES_FOR_WORKERS = 8;
 
@@ -24,7 +26,7 @@ export const MIN_BATCHES_FOR_WORKERS = 8;
  * @param inline the search thread's own runner, for the small levels.
  * @param live the search's live status: the worker threads poll its stop flag and say there which model code they run.
  * @param heapMiB each worker thread's heap limit.
- * @param minBatches the fewest batches a level must have to go to the worker threads.
+ * @param minBatches the fewest full batches a level must have to start the worker threads.
  */
 export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
@@ -32,14 +34,15 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
   // worker, so that one that finishes a batch starts another at once even while an earlier batch,
   // on another worker, holds up the order in which results are taken.
   const window = workers * 4;
-  const crossesThreads = (batches: number): boolean => batches >= minBatches;
+  const crossesThreads = (wholeBatches: number, batches: number): boolean =>
+    pool === undefined ? wholeBatches >= minBatches : batches > 1;
   /** Every batch sent and not yet done, whether or not the search still wants its result. */
   const running = new Set<Promise<void>>();
   return {
     crossesThreads,
-    async *expandAll(requests: Iterable<BatchRequest>, batches: number): AsyncIterable<BatchResult> {
-      if (!crossesThreads(batches)) {
-        yield* inline.expandAll(requests, batches);
+    async *expandAll(requests: Iterable<BatchRequest>, crossing: boolean): AsyncIterable<BatchResult> {
+      if (!crossing) {
+        yield* inline.expandAll(requests, false);
         return;
       }
       const threads = (pool ??= workerPool(workers, heapMiB));

@@ -16,7 +16,7 @@ import { STATE_GRAPH_LIMIT } from '../../stateGraph.js';
 
 /** The engine's flags, shared by every command that runs checks. */
 export const engineFlags: FlagSpec[] = [
-  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads expanding large levels (1: none; the search thread expands every level); levels of fewer than 8 batches stay in the search thread', default: 'the number of cores', accepted: wholeNumberFrom(1) },
+  { flag: '--workers', key: 'workers', type: 'value', placeholder: 'N', doc: 'worker threads expanding large levels (1: none; the search thread expands every level); until a level has 8 full batches, levels stay in the search thread', default: 'the number of cores', accepted: wholeNumberFrom(1) },
   { flag: '--batch-size', key: 'batchSize', type: 'value', placeholder: 'N', doc: 'states per batch sent to a worker', default: '2048', accepted: wholeNumberFrom(1) },
   { flag: '--property', key: 'property', type: 'list', placeholder: 'NAME', doc: 'check only this property (repeatable)', default: 'all', accepted: 'a property of the model (cocomc list)' },
   { flag: '--max-states', key: 'maxStates', type: 'value', placeholder: 'N', doc: 'stop after N distinct states', default: 'no limit', accepted: wholeNumberFrom(1) },
