@@ -6,7 +6,7 @@
  * number and every count are those of a sequential BFS, whatever the number of workers. A finding
  * at level k therefore has a shortest trace, and among equally short ones the first in BFS order.
  */
-import type { BatchRequest, BatchResult } from './parallel/messages.js';
+import type { BatchResult, BatchRun } from './parallel/messages.js';
 import { ModelError } from './errors.js';
 import { Frontier } from './frontier.js';
 import type { LiveStatus, Tallies } from './parallel/liveStatus.js';
@@ -14,15 +14,10 @@ import { NO_PARENT, SeenSet } from './seenSet.js';
 import { FIRST_EPOCH, MAX_KEY } from './fingerprintTable.js';
 import type { StopReason } from './result.js';
 
-/** Expands batches and hands back their results in the order the requests were made. */
+/** Expands batches and hands back their results in batch order. */
 export interface BatchRunner {
-  /**
-   * Whether a run of `batches` batches (`wholeBatches` of them the full batch size) goes to other
-   * threads, so its requests must be copies rather than views.
-   */
-  crossesThreads(wholeBatches: number, batches: number): boolean;
-  /** @param crossing what `crossesThreads` said of these requests */
-  expandAll(requests: Iterable<BatchRequest>, crossing: boolean): AsyncIterable<BatchResult>;
+  /** @param wholeBatches how many of the run's batches a level cut into full batches only would have: what is worth sharing */
+  expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult>;
   /** Resolves once no batch is being expanded, including those whose results the search stopped reading. */
   idle(): Promise<void>;
 }
@@ -204,21 +199,18 @@ export async function search(
         if (claiming) seen.makeRoom(epochEnd - from);
       }
       const starts = batchStarts(from, epochEnd, batchSize);
+      const run: BatchRun = {
+        states: current.slice(from, epochEnd),
+        starts: Uint32Array.from(starts, (at) => at - from),
+        ask: { properties, generate, checkDeadlock, selfLoops: options.selfLoops ?? false, liveness },
+        claims: claiming ? { table: seen.table.buffer, epoch, firstKey: (from - epochStart) * actionCount, keysPerState: actionCount } : undefined,
+      };
       // Whether the level is worth other threads goes by whole batches: the small ones at its end are not more work.
       const wholeBatches = Math.ceil((epochEnd - from) / batchSize);
-      const copies = runner.crossesThreads(wholeBatches, starts.length);
-      function* requests(): Iterable<BatchRequest> {
-        for (let k = 0; k < starts.length; k++) {
-          const at = starts[k]!;
-          const to = starts[k + 1] ?? epochEnd;
-          const claims = claiming ? { table: seen.table.buffer, epoch, firstKey: (at - epochStart) * actionCount } : undefined;
-          yield { ...current.slice(at, to, copies), properties, generate, checkDeadlock, claims, selfLoops: options.selfLoops ?? false, liveness };
-        }
-      }
 
       let batch = 0;
       let full = false;
-      for await (const result of runner.expandAll(requests(), copies)) {
+      for await (const result of runner.expandAll(run, wholeBatches)) {
         if (result.fault) {
           const { message, where, state } = result.fault;
           throw new ModelError(`${where} ${message}; in state ${state}`);

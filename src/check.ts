@@ -262,7 +262,7 @@ export async function runCheck(
       bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
       stateGraphBytes: liveness?.recorder.bytes,
     },
-    { workers, workersUsed: live.poolThreadsUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
+    { workers, workersUsed: live.workersUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
     (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
     analysis?.verdicts,
   ), analysis);

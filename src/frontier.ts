@@ -29,17 +29,9 @@ export class Frontier {
     this.ends[this.count++] = this.used;
   }
 
-  /**
-   * States [from, to): a self-contained copy with batch-relative offsets, fit to send to a worker,
-   * or (`copy` false) a view, valid until the frontier changes, which spares the sweep's thousands
-   * of small checks two allocations a batch.
-   */
-  slice(from: number, to: number, copy: boolean): PackedStates {
-    const base = from === 0 ? 0 : this.ends[from - 1]!;
-    if (!copy) return { bytes: this.bytes, ends: this.ends.subarray(from, to), start: base };
-    const ends = this.ends.slice(from, to);
-    for (let i = 0; i < ends.length; i++) ends[i] = ends[i]! - base;
-    return { bytes: this.bytes.slice(base, this.ends[to - 1]!), ends };
+  /** States [from, to), as views valid until the frontier changes. */
+  slice(from: number, to: number): PackedStates {
+    return { bytes: this.bytes, ends: this.ends.subarray(from, to), start: from === 0 ? 0 : this.ends[from - 1]! };
   }
 
   /** The packed states and where each ends, as views (valid until the next push): a checkpoint writes them. */

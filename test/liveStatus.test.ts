@@ -9,7 +9,7 @@ describe('the live status', () => {
   it('puts the stop flag, each thread\'s where word and the counters on lines of their own', () => {
     const live = LiveStatus.create(3);
     const words = [STOP_WORD, live.searchWord, live.claimWord(), live.claimWord(), live.claimWord()];
-    // Three pool threads took a word each; a fourth claim (a thread that replaced a dead one) shares the last.
+    // The three pool threads took a word each; a fourth claim (a thread that replaced a dead one) shares the last.
     expect(live.claimWord()).toBe(words[4]);
     const lines = words.map((word) => Math.floor((word * 4) / LINE));
     expect(new Set(lines).size).toBe(5);
@@ -25,6 +25,6 @@ describe('the live status', () => {
     live.set('distinct', 12);
     expect(live.whereAll()).toEqual([whereCode(Where.idle), whereCode(Where.idle), whereCode(Where.guard, 3)]);
     expect(live.get('distinct')).toBe(12);
-    expect(live.poolThreadsUsed()).toBe(2);
+    expect(live.workersUsed()).toBe(2);
   });
 });

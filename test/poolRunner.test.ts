@@ -1,56 +1,82 @@
-/** Which levels go to the worker threads: none until one is large, then every level that can be shared. */
+/** The pool runner: which levels are shared between threads, and results handed back in batch order whoever expanded them. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchRunner } from '../src/bfs.js';
 import { Expander } from '../src/expand.js';
+import { inlineRunner } from '../src/parallel/inlineRunner.js';
 import { LiveStatus } from '../src/parallel/liveStatus.js';
-import type { BatchRequest, BatchResult } from '../src/parallel/messages.js';
+import type { BatchResult, BatchRun } from '../src/parallel/messages.js';
 import { poolRunner, type PoolRunner } from '../src/parallel/poolRunner.js';
 import { flip } from '../models/flip.js';
 
-/** The search thread's runner, which here only counts the runs it is given. */
-function countingInline(): BatchRunner & { runs: number } {
-  const inline = {
-    runs: 0,
-    crossesThreads: () => false,
-    idle: async () => undefined,
-    async *expandAll(): AsyncIterable<BatchResult> {
-      inline.runs++;
-    },
+const params = { n: 12, packed: true };
+const ref = { module: flip.module, name: flip.name, params, symmetry: false, encoding: 'derived' as const };
+
+/** A run of `count` rings of Flip(12) (the bits of 0, 7, 14, ...), cut into batches of `size`. */
+function ringRun(expander: Expander<unknown>, count: number, size: number): BatchRun {
+  const packed = Array.from({ length: count }, (_, i) => expander.pack(Array.from({ length: params.n }, (_, bit) => (((i * 7) >> bit) & 1) === 1)));
+  const bytes = new Uint8Array(packed.reduce((sum, p) => sum + p.length, 0));
+  const ends = new Uint32Array(count);
+  packed.reduce((at, p, i) => {
+    bytes.set(p, at);
+    ends[i] = at + p.length;
+    return ends[i]!;
+  }, 0);
+  return {
+    states: { bytes, ends },
+    starts: Uint32Array.from({ length: Math.ceil(count / size) }, (_, k) => k * size),
+    ask: { properties: Int32Array.of(0), generate: true, checkDeadlock: false, selfLoops: false, liveness: new Int32Array(0) },
   };
-  return inline;
 }
 
-/** A batch of Flip(5)'s initial state, to expand in a worker thread. */
-function initialBatch(): BatchRequest {
-  const params = { n: 5, packed: true };
-  const bytes = new Expander(flip.build(params), false).pack(flip.build(params).initialStates[0]!);
-  return {
-    bytes, ends: Uint32Array.of(bytes.length), properties: new Int32Array(0), generate: true,
-    checkDeadlock: false, selfLoops: false, liveness: new Int32Array(0),
-  };
+/** What a batch's result says, in plain values (the search thread's own results are views it reuses). */
+const summary = (result: BatchResult): unknown => ({
+  transitions: result.transitions,
+  expanded: result.expanded,
+  findings: [...result.findings],
+  meta: [...result.meta],
+  ends: [...result.successors.ends],
+  bytes: [...result.successors.bytes.subarray(0, result.successors.ends.at(-1) ?? 0)],
+});
+
+async function summaries(results: AsyncIterable<BatchResult>): Promise<unknown[]> {
+  const all: unknown[] = [];
+  for await (const result of results) all.push(summary(result));
+  return all;
 }
 
 describe('the pool runner', () => {
   let runner: PoolRunner | undefined;
   afterEach(async () => runner?.close());
 
-  it('keeps levels in the search thread until one has enough full batches, then sends every level of more than one batch', async () => {
-    const inline = countingInline();
-    const ref = { module: flip.module, name: flip.name, params: { n: 5, packed: true }, symmetry: false, encoding: 'derived' as const };
-    runner = poolRunner(ref, 2, inline, LiveStatus.create(2), 512, 8);
-    // Before the pool runs, the full batches decide, not the small ones of a level's end.
-    expect(runner.crossesThreads(7, 40)).toBe(false);
-    expect(runner.crossesThreads(8, 8)).toBe(true);
-    for await (const result of runner.expandAll([], false)) expect(result).toBeUndefined();
-    expect(inline.runs).toBe(1);
+  it('hands back the same results in batch order whether the search thread expands a level alone or the pool shares it', async () => {
+    const expander = new Expander(flip.build(params), false);
+    const live = LiveStatus.create(2);
+    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), live, 512, 4);
+    const run = ringRun(expander as Expander<unknown>, 600, 16);
+    const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
+    expect(expected).toHaveLength(38);
 
-    const results: BatchResult[] = [];
-    for await (const result of runner.expandAll([initialBatch()], true)) results.push(result);
-    expect(results.map((result) => [result.expanded, result.transitions])).toEqual([[1, 5]]);
-    expect(inline.runs).toBe(1);
+    // Too few full batches to start the pool: the search thread expands the level alone.
+    expect(await summaries(runner.expandAll(run, 3))).toEqual(expected);
+    expect(live.workersUsed()).toBe(0);
+    // Enough: the pool starts, and its two threads share the level.
+    expect(await summaries(runner.expandAll(run, 4))).toEqual(expected);
+    await runner.idle();
+    expect(live.workersUsed()).toBe(2);
+    // Once the pool runs, a level is shared whatever its size.
+    expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
+  });
 
-    // The pool runs now: a level of small batches only is worth sharing, a single batch is not.
-    expect(runner.crossesThreads(0, 2)).toBe(true);
-    expect(runner.crossesThreads(0, 1)).toBe(false);
+  it('leaves nothing of a level the search stopped reading to the next one', async () => {
+    const expander = new Expander(flip.build(params), false);
+    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), LiveStatus.create(2), 512, 1);
+    const run = ringRun(expander as Expander<unknown>, 3000, 16);
+    const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
+    let read = 0;
+    for await (const result of runner.expandAll(run, 1)) {
+      expect(summary(result)).toEqual(expected[read]);
+      if (++read === 3) break;
+    }
+    await runner.idle();
+    expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
   });
 });

@@ -98,8 +98,8 @@ export class LiveStatus {
     return slotWord(Math.min(this.threads - 1, Atomics.add(this.words, NEXT_SLOT, 1) + 1));
   }
 
-  /** How many worker threads of the pool expanded at least one batch. */
-  poolThreadsUsed(): number {
+  /** How many worker threads of the pool took part in a level (each takes its word when it first joins one). */
+  workersUsed(): number {
     return Atomics.load(this.words, NEXT_SLOT);
   }
 

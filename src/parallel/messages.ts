@@ -46,6 +46,37 @@ export interface ClaimRequest {
   firstKey: number;
 }
 
+/** What every batch of a run asks, apart from its states and claims (see BatchRequest). */
+export type BatchAsk = Omit<BatchRequest, keyof PackedStates | 'claims'>;
+
+/**
+ * A run of a level's states cut into batches that are expanded alike: what the search hands a
+ * runner, which makes each batch's request (`batchRequest`) wherever it expands it.
+ */
+export interface BatchRun {
+  /** The run's states: state i is bytes[ends[i-1] ?? start, ends[i]). */
+  states: PackedStates;
+  /** Where each batch starts, as an index into the run's states: batch k ends where k + 1 starts, the last with the run. */
+  starts: Uint32Array;
+  ask: BatchAsk;
+  /** Where the batches claim their successors: the key of the run's first transition, and how many keys a state takes (the model's actions). */
+  claims?: ClaimRequest & { keysPerState: number };
+}
+
+/** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
+export interface SharedBatchRun extends BatchRun {
+  /** Word 0: the next batch not yet taken; word 1: the worker threads that joined the run. */
+  control: Int32Array<SharedArrayBuffer>;
+  /** The worker threads that take part. */
+  threads: number;
+}
+
+/** One batch's result, as a worker thread sends it, as soon as it is made, while it expands a shared run. */
+export interface RunBatchResult {
+  batch: number;
+  result: BatchResult;
+}
+
 /** Where a model's code failed, for a one-line report naming the action, the actor and the state. */
 export interface ModelFault {
   /** What went wrong, as a clause: `threw: counter overflow`, `returned undefined, not a boolean`. */

@@ -1,12 +1,17 @@
 /**
- * Expands batches on worker threads (workerpool) when a level is large enough to share, and in
- * the search's own thread otherwise. Batches go out as packed bytes, several in flight per worker, and
- * their results are handed back strictly in request order, so who expanded a batch never shows.
+ * Expands a level's batches on worker threads (workerpool) when the level is large enough to
+ * share, and in the search's own thread otherwise. A shared level's states go once into shared
+ * memory, and every worker thread takes the next batch not yet taken by itself: no thread waits
+ * for the search thread to hand it work while the search thread numbers the successors of
+ * earlier batches. Results are handed back strictly in batch order, so who expanded a batch never
+ * shows. The search thread expands no batch of a shared level: it stays free to take results and
+ * to stop at a limit, whatever the model's code does in a batch.
  */
 import type { BatchRunner } from '../bfs.js';
-import type { BatchRequest, BatchResult } from './messages.js';
+import type { BatchResult, BatchRun, RunBatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from '../modelRef.js';
+import { batchCount, closeRun, sharedRun } from './batchRun.js';
 import { workerPool } from './workerPool.js';
 
 export interface PoolRunner extends BatchRunner {
@@ -30,42 +35,53 @@ export const MIN_BATCHES_FOR_WORKERS = 8;
  */
 export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
-  // Batches out at once (running, queued in the pool, or done and waiting for their turn): a few per
-  // worker, so that one that finishes a batch starts another at once even while an earlier batch,
-  // on another worker, holds up the order in which results are taken.
-  const window = workers * 4;
-  const crossesThreads = (wholeBatches: number, batches: number): boolean =>
-    pool === undefined ? wholeBatches >= minBatches : batches > 1;
-  /** Every batch sent and not yet done, whether or not the search still wants its result. */
+  /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
   const running = new Set<Promise<void>>();
   return {
-    crossesThreads,
-    async *expandAll(requests: Iterable<BatchRequest>, crossing: boolean): AsyncIterable<BatchResult> {
-      if (!crossing) {
-        yield* inline.expandAll(requests, false);
+    async *expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult> {
+      const batches = batchCount(run);
+      if (pool === undefined ? wholeBatches < minBatches : batches <= 1) {
+        yield* inline.expandAll(run, wholeBatches);
         return;
       }
       const threads = (pool ??= workerPool(workers, heapMiB));
-      const out: Promise<BatchResult>[] = [];
-      const iterator = requests[Symbol.iterator]();
-      const submit = (): void => {
-        const next = iterator.next();
-        if (next.done) return;
-        const request = next.value;
-        const transfer = [request.bytes.buffer, request.ends.buffer] as ArrayBuffer[];
-        const result = threads.exec('expand', [ref, request, live.buffer, live.threads], { transfer }) as Promise<BatchResult>;
-        // Awaited in order below. `settled` tells idle() when the batch is done, and keeps one that
-        // fails after the search stopped reading from going unhandled.
-        const settled = result.then(() => undefined, () => undefined);
+      const shared = sharedRun(run, workers);
+      const results: (BatchResult | undefined)[] = new Array(batches);
+      let failure: { error: unknown } | undefined;
+      let wake: (() => void) | undefined;
+      const arrived = (): void => {
+        wake?.();
+        wake = undefined;
+      };
+      for (let t = 0; t < workers; t++) {
+        const part = threads.exec('expandRun', [ref, shared, live.buffer, live.threads], {
+          on: ({ batch, result }: RunBatchResult) => {
+            results[batch] = result;
+            arrived();
+          },
+        }) as Promise<void>;
+        // `settled` tells idle() when this thread is done with the level, and keeps a failure after
+        // the search stopped reading from going unhandled.
+        const settled = part.then(() => undefined, (error: unknown) => {
+          failure ??= { error };
+          arrived();
+        });
         running.add(settled);
         void settled.then(() => running.delete(settled));
-        out.push(result);
-      };
-      for (let i = 0; i < window; i++) submit();
-      while (out.length > 0) {
-        const result = await out.shift()!;
-        submit();
-        yield result;
+      }
+      try {
+        for (let k = 0; k < batches; k++) {
+          while (results[k] === undefined) {
+            if (failure) throw failure.error;
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+          const result = results[k]!;
+          results[k] = undefined;
+          yield result;
+        }
+      } finally {
+        // The search stopped reading: the batches under way finish (see `idle`), no more are taken.
+        closeRun(shared);
       }
     },
     async idle() {

@@ -143,7 +143,7 @@ function forcedResult(
       depth: live.get('level'),
       bytesPerState: live.get('distinct') > 0 ? live.get('seenBytes') / live.get('distinct') : 0,
     },
-    { workers: how.workers, workersUsed: live.poolThreadsUsed(), stuckIn: how.stuckIn, seconds: (Date.now() - how.started) / 1000 },
+    { workers: how.workers, workersUsed: live.workersUsed(), stuckIn: how.stuckIn, seconds: (Date.now() - how.started) / 1000 },
     () => null,
   );
 }

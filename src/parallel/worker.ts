@@ -7,7 +7,8 @@ import { Expander } from '../expand.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
-import type { BatchRequest, BatchResult } from './messages.js';
+import type { BatchResult, RunBatchResult, SharedBatchRun } from './messages.js';
+import { batchRequest, closeRun, endsRun, joinRun, takeBatch } from './batchRun.js';
 import { checkEach, type CheckSummary, type ParamSet } from '../manyChecks.js';
 import { importModel, loadModel, type ModelRef } from '../modelRef.js';
 
@@ -37,10 +38,18 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
   return expander;
 }
 
-async function expand(ref: ModelRef, request: BatchRequest, live: SharedArrayBuffer, threads: number): Promise<unknown> {
-  const result: BatchResult = (await expanderFor(ref, live, threads)).expand(request);
-  const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings, result.labels].map((a) => a.buffer);
-  return new workerpool.Transfer(result, buffers as ArrayBuffer[]);
+/**
+ * Expands batches of a shared run, each taken as the next not yet taken, and sends each result as
+ * soon as it is made; returns when no batch is left, or after one at which the search will stop.
+ */
+async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBuffer, threads: number): Promise<void> {
+  const expander = await expanderFor(ref, live, threads);
+  for (let k = joinRun(run); k !== undefined; k = takeBatch(run)) {
+    const result: BatchResult = expander.expand(batchRequest(run, k));
+    const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings, result.labels].map((a) => a.buffer);
+    workerpool.workerEmit(new workerpool.Transfer({ batch: k, result } satisfies RunBatchResult, buffers as ArrayBuffer[]));
+    if (endsRun(result)) return closeRun(run);
+  }
 }
 
 /** Runs whole checks in this thread, for the sweep and the matrix. */
@@ -48,4 +57,4 @@ async function checkEachInWorker(module: string, name: string, paramSets: ParamS
   return checkEach(await importModel(module, name), paramSets, properties);
 }
 
-workerpool.worker({ expand, checkEach: checkEachInWorker });
+workerpool.worker({ expandRun, checkEach: checkEachInWorker });

@@ -30,6 +30,9 @@ export function threadScript(name: string): string {
  */
 export function workerPool(workers: number, heapMiB?: number): workerpool.Pool {
   return workerpool.pool(threadScript('worker'), {
+    // Every thread from the start: the tasks of a shared level go one to each thread only if
+    // each is there to take one.
+    minWorkers: workers,
     maxWorkers: workers,
     workerType: 'thread',
     workerThreadOpts: {
