@@ -4,15 +4,17 @@
  * runs and implementations; speeds are ratios measured in the same run.
  */
 import type { CheckResult } from '../src/result.js';
-import { measureMatrix, measureSweep, measureWorkers, workerRows } from './measure.js';
+import { measureMatrix, measureSweep, measureWorkers, workerColumns, workerRows } from './measure.js';
 import { printTable } from './table.js';
 
-export function benchCocoCheck(sizes: [pages: number, readers: number][]): void {
+export async function benchCocoCheck(sizes: [pages: number, readers: number][]): Promise<void> {
   const verdict = (r: CheckResult): string => (r.properties.every((p) => p.status === 'holds' || p.status === 'witnessed') ? 'safe' : 'UNSAFE');
-  const rows = sizes.flatMap(([pages, readers]) =>
-    workerRows(`tdx seven-step p=${pages} r=${readers}`, measureWorkers('coco', { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers }), verdict),
-  );
-  printTable('CoCo check: tdx, seven-step, decrypt', ['configuration', 'workers', 'distinct', 'transitions', 'verdict', 'seconds', 'distinct/s', 'transitions/s', 'B/state', '2w/1w'], rows);
+  const rows: (string | number)[][] = [];
+  for (const [pages, readers] of sizes) {
+    const measured = await measureWorkers('coco', { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers });
+    rows.push(...workerRows(`tdx seven-step p=${pages} r=${readers}`, measured, verdict));
+  }
+  printTable('CoCo check: tdx, seven-step, decrypt', ['configuration', ...workerColumns('verdict')], rows);
 }
 
 export function benchSweepAndMatrix(): void {

@@ -1,5 +1,6 @@
 /** Runs one benchmark job in a fresh process (see runOne.ts) and returns its result. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { MatrixResult } from '../src/matrix.js';
 import type { StateEncoding } from '../src/codecs/stateCodec.js';
@@ -17,9 +18,24 @@ export interface MeasuredOptions {
   symmetry?: boolean;
 }
 
+const runArgs = (job: Job, model: string, params: Record<string, RawValue>, workers: number, options: MeasuredOptions): string[] =>
+  [runOne, JSON.stringify({ job, model, params, workers, ...options })];
+const OUTPUT = { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 } as const;
+
 function run(job: Job, model: string, params: Record<string, RawValue>, workers: number, options: MeasuredOptions = {}): unknown {
-  const out = execFileSync(process.execPath, [runOne, JSON.stringify({ job, model, params, workers, ...options })], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  return JSON.parse(out);
+  return JSON.parse(execFileSync(process.execPath, runArgs(job, model, params, workers, options), OUTPUT));
+}
+
+/**
+ * Two 1-worker checks at once, each in a process of its own: the seconds until both are done.
+ * Two independent searches share nothing but the machine, so 2 x (one alone) / this is as much as
+ * two cores give here, the limit for 2 workers (caches, memory and the host's other load count).
+ */
+async function measureSideBySide(model: string, params: Record<string, RawValue>): Promise<number> {
+  const started = Date.now();
+  const both = [0, 1].map(() => promisify(execFile)(process.execPath, runArgs('check', model, params, 1, {}), OUTPUT));
+  for (const { stdout } of await Promise.all(both)) JSON.parse(stdout);
+  return (Date.now() - started) / 1000;
 }
 
 export const measure = (model: string, params: Record<string, RawValue>, workers: number, options: MeasuredOptions = {}): CheckResult =>
@@ -35,25 +51,41 @@ export const REPEATS = Number(process.env.COCOMC_BENCH_REPEATS ?? 3);
 /** The run of median time. */
 export const median = <R extends { seconds: number }>(runs: R[]): R => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 
+/** A check with 1 and with 2 workers, and how much two cores give two independent searches of it. */
+export interface WorkersMeasurement {
+  one: CheckResult;
+  two: CheckResult;
+  /** 2 x (1 worker alone) / (two 1-worker checks at once), from the medians: the limit for `two`'s speed-up here. */
+  limit: number;
+}
+
 /**
- * A check with 1 and with 2 workers, alternating so that a noisy moment of the shared machine
- * hits both alike, repeated; the median run of each.
+ * A check with 1 worker, with 2, and two 1-worker checks at once, alternating so that a noisy
+ * moment of the shared machine hits all alike, repeated; the median of each.
  */
-export function measureWorkers(model: string, params: Record<string, RawValue>): [one: CheckResult, two: CheckResult] {
+export async function measureWorkers(model: string, params: Record<string, RawValue>): Promise<WorkersMeasurement> {
   const one: CheckResult[] = [];
   const two: CheckResult[] = [];
+  const sideBySide: { seconds: number }[] = [];
   for (let i = 0; i < REPEATS; i++) {
     one.push(measure(model, params, 1));
     two.push(measure(model, params, 2));
+    sideBySide.push({ seconds: await measureSideBySide(model, params) });
   }
-  return [median(one), median(two)];
+  const alone = median(one);
+  return { one: alone, two: median(two), limit: (2 * alone.seconds) / median(sideBySide).seconds };
 }
 
-/** The two table rows of a 1-worker/2-worker pair, the second with the speed-up. */
-export function workerRows(label: string, pair: [CheckResult, CheckResult], verdict: (r: CheckResult) => string): (string | number)[][] {
-  return pair.map((r, i) => [
+/** The header of `workerRows`'s rows, after the label column; `verdict` names the column of what the verdict function says. */
+export const workerColumns = (verdict: string): string[] =>
+  ['workers', 'distinct', 'transitions', verdict, 'seconds', 'distinct/s', 'transitions/s', 'B/state', '2w/1w', 'limit'];
+
+/** The two table rows of a 1-worker/2-worker measurement, the second with the speed-up and its limit. */
+export function workerRows(label: string, { one, two, limit }: WorkersMeasurement, verdict: (r: CheckResult) => string): (string | number)[][] {
+  return [one, two].map((r, i) => [
     label, r.workers, r.distinctStates, r.transitions, verdict(r), r.seconds.toFixed(2),
     Math.round(r.distinctStates / r.seconds), Math.round(r.transitions / r.seconds), r.bytesPerState.toFixed(1),
-    i === 0 ? '' : (pair[0].seconds / r.seconds).toFixed(2) + 'x',
+    i === 0 ? '' : (one.seconds / r.seconds).toFixed(2) + 'x',
+    i === 0 ? '' : limit.toFixed(2) + 'x',
   ]);
 }
