@@ -88,8 +88,9 @@ export interface CheckResult {
   /** The worker threads asked for (`--workers`). */
   workers: number;
   /**
-   * The worker threads that expanded at least one batch: 0 when every level was small enough to
-   * stay in the search's own thread (until a level of 8 full batches starts the workers, levels do).
+   * The worker threads that took part in a level (each takes a batch of every level of as many
+   * batches as threads): 0 when every level was small enough to stay in the search's own thread
+   * (until a level of 8 full batches starts the workers, levels do).
    */
   workersUsed: number;
   /**

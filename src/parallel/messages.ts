@@ -1,9 +1,10 @@
 /**
- * What cocomc's threads send each other. The worker protocol: what the search thread sends an
- * expander (a batch of packed states and what to check in them) and what comes back (successors,
- * findings, counts), whichever thread expands it; everything is typed arrays and numbers, cheap to
- * send between threads and to transfer. Then the search thread's: the check the supervisor hands
- * it, and what it answers.
+ * What cocomc's threads send each other. The worker protocol: what an expander is asked of a batch
+ * of packed states (what to check in them, where to claim their successors), the run of batches a
+ * level is handed out as (in shared memory when worker threads take its batches), and what comes
+ * back (successors, findings, counts), whichever thread expands it; everything is typed arrays and
+ * numbers, cheap to send between threads and to transfer. Then the search thread's: the check the
+ * supervisor hands it, and what it answers.
  */
 import type { CheckOptions } from '../check.js';
 import type { CheckResult } from '../result.js';
