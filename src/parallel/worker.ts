@@ -1,6 +1,6 @@
 /**
- * The worker thread: builds the model once per ModelRef and expands the batches it is sent.
- * Results go back as transferred typed arrays, never as cloned state objects.
+ * The worker thread: builds the model once per ModelRef and expands the batches it takes from the
+ * shared levels it joins. Results go back as transferred typed arrays, never as cloned state objects.
  */
 import workerpool from 'workerpool';
 import { Expander } from '../expand.js';
@@ -19,7 +19,7 @@ const expanders = new Map<string, Promise<Expander<unknown>>>();
 
 /**
  * The expander of a model, watched by the search's live status: this thread takes a `where` word
- * of its own there with its first batch (a pool serves one search, so once is enough).
+ * of its own there when it first joins a level (a pool serves one search, so once is enough).
  */
 function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): Promise<Expander<unknown>> {
   const key = JSON.stringify(ref);
