@@ -17,5 +17,5 @@ export async function benchEngine(sizes: number[]): Promise<void> {
       r.distinctStates === distinct && r.transitions === transitions ? 'exact' : `WRONG (want ${distinct}/${transitions})`;
     rows.push(...workerRows(`flip n=${n}`, await measureWorkers('flip', { n }), exact));
   }
-  printTable('Engine: Flip(N), packed codec', ['model', ...workerColumns('counts')], rows);
+  printTable('Engine: Flip(N), with no codec of its own', ['model', ...workerColumns('counts')], rows);
 }

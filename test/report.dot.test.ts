@@ -131,7 +131,7 @@ describe('cocomc check --dot', () => {
     rmSync(file, { force: true });
     const run = cocomc('check', 'flip', '--n', '20', '--workers', '1', '--dot', file);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('cocomc: --dot draws state graphs of at most 2,000 states, and flip (n=20 packed=true) has more (the search stopped at 2,001); try smaller parameters\n');
+    expect(run.stderr).toBe('cocomc: --dot draws state graphs of at most 2,000 states, and flip (n=20 packed=false) has more (the search stopped at 2,001); try smaller parameters\n');
     expect(run.stdout).toBe('');
     expect(existsSync(file)).toBe(false);
   });

@@ -11,7 +11,7 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 /** A count with its noun, singular for exactly one: `1 step`, `8 steps`, `13,700 sequences`. */
 export const counted = (n: number, noun: string, plural = `${noun}s`): string => `${count(n)} ${n === 1 ? noun : plural}`;
 
-/** Parameters as reports print them: `n=22 packed=true`, lists comma-separated. */
+/** Parameters as reports print them: `n=22 packed=false`, lists comma-separated. */
 export function formatParams(params: Record<string, unknown>): string {
   return Object.entries(params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ');
 }
