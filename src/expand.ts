@@ -131,6 +131,11 @@ class BatchFingerprints {
   }
 }
 
+/** Successors made and fingerprinted, not yet claimed: the action, the fingerprint, where the bytes end. */
+function successorCandidates(actions: number): { action: Uint32Array; hi: Uint32Array; lo: Uint32Array; end: Uint32Array } {
+  return { action: new Uint32Array(actions), hi: new Uint32Array(actions), lo: new Uint32Array(actions), end: new Uint32Array(actions) };
+}
+
 /** Expands batches of one model instance; holds the scratch buffers the hot loop reuses. */
 export class Expander<S> {
   private chosenCodec: Codec<S> | undefined;
@@ -143,6 +148,8 @@ export class Expander<S> {
   private readonly findings = new U32List();
   /** The actions enabled so far in the state being expanded, to take its counts back if the table fills up mid-state. */
   private enabledNow = new Uint32Array(0);
+  /** The successors of the state being expanded that are yet to be claimed: one per action at most. */
+  private candidates = successorCandidates(0);
   private readonly sent = new BatchFingerprints();
   /** The stop flag (word STOP_WORD) and, at `word`, what this thread is running (see LiveStatus). */
   private words: Int32Array<ArrayBufferLike> = new Int32Array(2);
@@ -218,6 +225,8 @@ export class Expander<S> {
     this.sent.startBatch();
     if (this.enabledNow.length < actions.length) this.enabledNow = new Uint32Array(actions.length);
     const { enabledNow } = this;
+    if (this.candidates.action.length < actions.length) this.candidates = successorCandidates(actions.length);
+    const { candidates } = this;
     let transitions = 0;
     let unexplored = 0;
     let expanded = 0;
@@ -260,15 +269,14 @@ export class Expander<S> {
         }
 
         let enabled = 0;
+        let candidateCount = 0;
         for (let a = 0; a < actions.length; a++) {
           // Polled per action too: one state of a large model can have thousands of them. A plain
           // read (Atomics.load cost a third of the hot loop); V8 does not hoist it past the
           // model's calls, so another thread's store is seen at the next action.
           if (words[STOP_WORD] !== 0) {
             stopped = true;
-            if (generate) transitions += enabled;
-            expanded++;
-            break states;
+            break;
           }
           const action = actions[a]!;
           words[word] = whereCode(Where.guard, a);
@@ -306,35 +314,55 @@ export class Expander<S> {
             }
           }
           fingerprint(scratch.bytes, from, scratch.length);
+          if (table && !this.sent.add(fp.hi, fp.lo)) {
+            scratch.length = from;
+            continue;
+          }
+          candidates.action[candidateCount] = a;
+          candidates.hi[candidateCount] = fp.hi;
+          candidates.lo[candidateCount] = fp.lo;
+          candidates.end[candidateCount++] = scratch.length;
+        }
+        // The state's successors are claimed together, after its actions ran (see `touch`); those
+        // whose claim neither made nor holds the entry are dropped from the scratch bytes.
+        if (table) table.touch(candidates.hi, candidates.lo, candidateCount);
+        let write = scratchBefore;
+        for (let k = 0, read = scratchBefore; k < candidateCount; read = candidates.end[k]!, k++) {
+          const a = candidates.action[k]!;
+          const hi = candidates.hi[k]!;
+          const lo = candidates.lo[k]!;
+          const end = candidates.end[k]!;
           if (table) {
-            if (!this.sent.add(fp.hi, fp.lo)) {
-              scratch.length = from;
-              continue;
-            }
-            const claim = table.claim(fp.hi, fp.lo, claims.epoch, claims.firstKey + i * actions.length + a);
+            const claim = table.claim(hi, lo, claims.epoch, claims.firstKey + i * actions.length + a);
             if (claim === Claim.full) {
               // Undo this state: the search grows the table and expands it again.
               meta.length = metaBefore;
               this.ends.length = endsBefore;
               scratch.length = scratchBefore;
               findings.length = findingsBefore;
-              for (let k = 0; k < enabled; k++) generated[enabledNow[k]!]!--;
+              for (let e = 0; e < enabled; e++) generated[enabledNow[e]!]!--;
               full = true;
               break states;
             }
-            if (claim !== Claim.made && claim !== Claim.held) {
-              scratch.length = from;
-              continue;
-            }
+            if (claim !== Claim.made && claim !== Claim.held) continue;
           }
-          this.ends.push(scratch.length);
+          const written = scratch.bytes;
+          if (write !== read) for (let b = read; b < end; b++) written[write + b - read] = written[b]!;
+          write += end - read;
+          this.ends.push(write);
           meta.push(i);
           meta.push(a);
-          meta.push(fp.hi);
-          meta.push(fp.lo);
+          meta.push(hi);
+          meta.push(lo);
         }
+        scratch.length = write;
         if (generate) transitions += enabled;
         else unexplored += enabled;
+        // Stopped mid-state: what it expanded counts, as the successors sent; no deadlock is told from it.
+        if (stopped) {
+          expanded++;
+          break;
+        }
         if (checkDeadlock && enabled === 0) {
           words[word] = whereCode(Where.isFinal);
           if (!asBoolean(isFinal!(readOnly(state)))) {

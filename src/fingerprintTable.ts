@@ -56,6 +56,8 @@ export class FingerprintTable {
   readonly capacity: number;
   private readonly mask: number;
   private readonly limit: number;
+  /** What `touch` read last (see there). */
+  touched = 0;
 
   /** A view of a table in `buffer` (made by `create`), in any thread. */
   constructor(readonly buffer: SharedArrayBuffer) {
@@ -122,6 +124,19 @@ export class FingerprintTable {
         if (Atomics.compareExchange(words, at + 3, least, key) === least) return Claim.held;
       }
     }
+  }
+
+  /**
+   * Reads the slot where each fingerprint's probe starts, all in one go: these loads do not wait
+   * for one another, so the processor overlaps their cache misses, which one `claim` after another
+   * cannot; the claims that follow then find their slots in the cache. What it read is kept only
+   * so that the loads are not optimised away.
+   */
+  touch(his: Uint32Array, los: Uint32Array, count: number): void {
+    const { words, mask } = this;
+    let read = 0;
+    for (let k = 0; k < count; k++) read |= words[HEADER + home(his[k]!, los[k]!, mask) * WORDS]!;
+    this.touched = read;
   }
 
   /** The claim of the entry for this fingerprint (undefined if absent); once the epoch's transitions up to a key are all claimed, an entry whose claim is that key was first reached by it. */
