@@ -136,6 +136,28 @@ function successorCandidates(actions: number): { action: Uint32Array; hi: Uint32
   return { action: new Uint32Array(actions), hi: new Uint32Array(actions), lo: new Uint32Array(actions), end: new Uint32Array(actions) };
 }
 
+/** How expanding a state ended. */
+const enum StateOutcome {
+  expanded,
+  /** The stop flag was seen mid-state: what was expanded of it counts. */
+  stopped,
+  /** The table filled up: nothing of the state counts. */
+  full,
+}
+
+/** A batch being expanded: its request, what is fixed for it, and what it has counted so far. */
+interface BatchInProgress {
+  request: BatchRequest;
+  table: FingerprintTable | undefined;
+  formOnBytes: boolean;
+  generated: Uint32Array;
+  labels: Uint8Array;
+  transitions: number;
+  unexplored: number;
+  /** The state being expanded, for a fault's report. */
+  current: unknown;
+}
+
 /** Expands batches of one model instance; holds the scratch buffers the hot loop reuses. */
 export class Expander<S> {
   private chosenCodec: Codec<S> | undefined;
@@ -212,168 +234,41 @@ export class Expander<S> {
   }
 
   expand(request: BatchRequest): BatchResult {
-    const { bytes, ends, properties, generate, checkDeadlock, claims, selfLoops, liveness } = request;
-    const { actions, isFinal } = this.model;
-    const props = this.model.properties;
-    const { codec, reader, scratch, meta, findings, words, word } = this;
-    const formOnBytes = this.useSymmetry && codec.canonicalBytes !== undefined;
-    const generated = new Uint32Array(actions.length);
-    const labels = new Uint8Array(ends.length * liveness.length);
+    const { ends, claims, liveness } = request;
+    const { actions } = this.model;
+    const { codec, scratch, meta, findings, words, word } = this;
     scratch.reset();
     this.ends.length = meta.length = findings.length = 0;
-    const table = claims && new FingerprintTable(claims.table);
     this.sent.startBatch();
     if (this.enabledNow.length < actions.length) this.enabledNow = new Uint32Array(actions.length);
-    const { enabledNow } = this;
     if (this.candidates.action.length < actions.length) this.candidates = successorCandidates(actions.length);
-    const { candidates } = this;
-    let transitions = 0;
-    let unexplored = 0;
+    const batch: BatchInProgress = {
+      request,
+      table: claims && new FingerprintTable(claims.table),
+      formOnBytes: this.useSymmetry && codec.canonicalBytes !== undefined,
+      generated: new Uint32Array(actions.length),
+      labels: new Uint8Array(ends.length * liveness.length),
+      transitions: 0,
+      unexplored: 0,
+      current: undefined,
+    };
     let expanded = 0;
-    let stopped = false;
-    let full = false;
-    let current: S | undefined;
+    let outcome = StateOutcome.expanded;
 
     try {
-      states: for (let start = request.start ?? 0; expanded < ends.length; start = ends[expanded]!, expanded++) {
-        const i = expanded;
-        const end = ends[i]!;
-        const metaBefore = meta.length;
-        const endsBefore = this.ends.length;
-        const scratchBefore = scratch.length;
-        const findingsBefore = findings.length;
+      for (let start = request.start ?? 0; expanded < ends.length; start = ends[expanded]!, expanded++) {
         if (words[STOP_WORD] !== 0) {
-          stopped = true;
+          outcome = StateOutcome.stopped;
           break;
         }
-        words[word] = whereCode(Where.codec);
-        reader.bytes = bytes;
-        reader.offset = start;
-        const state = codec.decode(reader);
-        current = state;
-
-        for (let k = 0; k < properties.length; k++) {
-          const property = props[properties[k]!]!;
-          words[word] = whereCode(Where.property, properties[k]!);
-          if (asBoolean(property.holds(readOnly(state))) !== (property.kind === 'always')) {
-            findings.push(i);
-            findings.push(properties[k]!);
-          }
-        }
-        for (let k = 0; k < liveness.length; k++) {
-          const property = props[liveness[k]!]!;
-          words[word] = whereCode(Where.property, liveness[k]!);
-          const to = asBoolean(property.holds(readOnly(state)));
-          const from = property.from ? asBoolean(property.from(readOnly(state))) : true;
-          labels[i * liveness.length + k] = (to ? HOLDS : 0) | (from ? FROM : 0);
-        }
-
-        let enabled = 0;
-        let candidateCount = 0;
-        for (let a = 0; a < actions.length; a++) {
-          // Polled per action too: one state of a large model can have thousands of them. A plain
-          // read (Atomics.load cost a third of the hot loop); V8 does not hoist it past the
-          // model's calls, so another thread's store is seen at the next action.
-          if (words[STOP_WORD] !== 0) {
-            stopped = true;
-            break;
-          }
-          const action = actions[a]!;
-          words[word] = whereCode(Where.guard, a);
-          if (action.guard && !asBoolean(action.guard(readOnly(state)))) continue;
-          enabledNow[enabled++] = a;
-          if (!generate) continue;
-          generated[a]!++;
-          words[word] = whereCode(Where.action, a);
-          let next: S;
-          if ('recipe' in action) {
-            reader.offset = start;
-            const draft = codec.draft ? codec.draft(reader) : codec.decode(reader);
-            const replaced = action.recipe(writable(draft));
-            next = replaced === undefined ? draft : (replaced as S);
-          } else {
-            next = action.next(readOnly(state));
-          }
-          words[word] = whereCode(Where.successor, a);
-          const from = scratch.length;
-          // Fast path: a self-loop is counted as a transition but needs no fingerprint. With a form
-          // on the bytes, the parent is its class's representative, so an action that left the
-          // state as it was is told before the form is computed, and one that made another member
-          // of the class after.
-          if (formOnBytes) codec.encode(next, scratch);
-          else this.encode(next, scratch);
-          if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
-            scratch.length = from;
-            continue;
-          }
-          if (formOnBytes) {
-            codec.canonicalBytes!(scratch.bytes, from, scratch.length);
-            if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
-              scratch.length = from;
-              continue;
-            }
-          }
-          fingerprint(scratch.bytes, from, scratch.length);
-          if (table && !this.sent.add(fp.hi, fp.lo)) {
-            scratch.length = from;
-            continue;
-          }
-          candidates.action[candidateCount] = a;
-          candidates.hi[candidateCount] = fp.hi;
-          candidates.lo[candidateCount] = fp.lo;
-          candidates.end[candidateCount++] = scratch.length;
-        }
-        // The state's successors are claimed together, after its actions ran (see `touch`); those
-        // whose claim neither made nor holds the entry are dropped from the scratch bytes.
-        if (table) table.touch(candidates.hi, candidates.lo, candidateCount);
-        let write = scratchBefore;
-        for (let k = 0, read = scratchBefore; k < candidateCount; read = candidates.end[k]!, k++) {
-          const a = candidates.action[k]!;
-          const hi = candidates.hi[k]!;
-          const lo = candidates.lo[k]!;
-          const end = candidates.end[k]!;
-          if (table) {
-            const claim = table.claim(hi, lo, claims.epoch, claims.firstKey + i * actions.length + a);
-            if (claim === Claim.full) {
-              // Undo this state: the search grows the table and expands it again.
-              meta.length = metaBefore;
-              this.ends.length = endsBefore;
-              scratch.length = scratchBefore;
-              findings.length = findingsBefore;
-              for (let e = 0; e < enabled; e++) generated[enabledNow[e]!]!--;
-              full = true;
-              break states;
-            }
-            if (claim !== Claim.made && claim !== Claim.held) continue;
-          }
-          const written = scratch.bytes;
-          if (write !== read) for (let b = read; b < end; b++) written[write + b - read] = written[b]!;
-          write += end - read;
-          this.ends.push(write);
-          meta.push(i);
-          meta.push(a);
-          meta.push(hi);
-          meta.push(lo);
-        }
-        scratch.length = write;
-        if (generate) transitions += enabled;
-        else unexplored += enabled;
-        // Stopped mid-state: what it expanded counts, as the successors sent; no deadlock is told from it.
-        if (stopped) {
-          expanded++;
-          break;
-        }
-        if (checkDeadlock && enabled === 0) {
-          words[word] = whereCode(Where.isFinal);
-          if (!asBoolean(isFinal!(readOnly(state)))) {
-            findings.push(i);
-            findings.push(this.deadlockCode);
-          }
-        }
+        outcome = this.expandState(batch, expanded, start);
+        if (outcome === StateOutcome.stopped) expanded++;
+        if (outcome !== StateOutcome.expanded) break;
       }
     } catch (error) {
       return {
-        transitions, unexplored, generated, meta: new Uint32Array(0), findings: new Uint32Array(0), labels,
+        transitions: batch.transitions, unexplored: batch.unexplored, generated: batch.generated, labels: batch.labels,
+        meta: new Uint32Array(0), findings: new Uint32Array(0),
         successors: { bytes: new Uint8Array(0), ends: new Uint32Array(0) },
         stopped: false,
         full: false,
@@ -381,24 +276,166 @@ export class Expander<S> {
         fault: {
           message: faultMessage(error, whereKind(words[word]!)),
           where: describeWhere(this.model as ModelInstance<unknown>, words[word]!),
-          state: safeJson(current) ?? 'undefined',
+          state: safeJson(batch.current) ?? 'undefined',
         },
       };
     } finally {
       words[word] = whereCode(Where.idle);
     }
     return {
-      transitions,
-      unexplored,
-      generated,
+      transitions: batch.transitions,
+      unexplored: batch.unexplored,
+      generated: batch.generated,
       successors: { bytes: this.transfers ? scratch.toBytes() : scratch.bytes.subarray(0, scratch.length), ends: this.ends.take(this.transfers) },
       meta: meta.take(this.transfers),
       findings: findings.take(this.transfers),
-      labels,
-      stopped,
-      full,
+      labels: batch.labels,
+      stopped: outcome === StateOutcome.stopped,
+      full: outcome === StateOutcome.full,
       expanded,
     };
+  }
+
+  /**
+   * Expands state `i` of the batch, whose bytes start at `start`: checks its properties, runs its
+   * actions and claims its successors. A function of its own, called per state, so that the JIT
+   * compiles it once it has run every path a state takes, rather than mid-way through a batch's
+   * loop, and again when that loop first reaches the batch's end (a worker compiled the whole
+   * batch's function three or four times, each as long as a hundred states' expansion).
+   */
+  private expandState(batch: BatchInProgress, i: number, start: number): StateOutcome {
+    const { bytes, ends, properties, generate, checkDeadlock, claims, selfLoops, liveness } = batch.request;
+    const { table, formOnBytes, generated, labels } = batch;
+    const { actions, isFinal } = this.model;
+    const props = this.model.properties;
+    const { codec, reader, scratch, meta, findings, words, word, enabledNow, candidates } = this;
+    const end = ends[i]!;
+    const metaBefore = meta.length;
+    const endsBefore = this.ends.length;
+    const scratchBefore = scratch.length;
+    const findingsBefore = findings.length;
+    words[word] = whereCode(Where.codec);
+    reader.bytes = bytes;
+    reader.offset = start;
+    const state = codec.decode(reader);
+    batch.current = state;
+
+    for (let k = 0; k < properties.length; k++) {
+      const property = props[properties[k]!]!;
+      words[word] = whereCode(Where.property, properties[k]!);
+      if (asBoolean(property.holds(readOnly(state))) !== (property.kind === 'always')) {
+        findings.push(i);
+        findings.push(properties[k]!);
+      }
+    }
+    for (let k = 0; k < liveness.length; k++) {
+      const property = props[liveness[k]!]!;
+      words[word] = whereCode(Where.property, liveness[k]!);
+      const to = asBoolean(property.holds(readOnly(state)));
+      const from = property.from ? asBoolean(property.from(readOnly(state))) : true;
+      labels[i * liveness.length + k] = (to ? HOLDS : 0) | (from ? FROM : 0);
+    }
+
+    let stopped = false;
+    let enabled = 0;
+    let candidateCount = 0;
+    for (let a = 0; a < actions.length; a++) {
+      // Polled per action too: one state of a large model can have thousands of them. A plain
+      // read (Atomics.load cost a third of the hot loop); V8 does not hoist it past the
+      // model's calls, so another thread's store is seen at the next action.
+      if (words[STOP_WORD] !== 0) {
+        stopped = true;
+        break;
+      }
+      const action = actions[a]!;
+      words[word] = whereCode(Where.guard, a);
+      if (action.guard && !asBoolean(action.guard(readOnly(state)))) continue;
+      enabledNow[enabled++] = a;
+      if (!generate) continue;
+      generated[a]!++;
+      words[word] = whereCode(Where.action, a);
+      let next: S;
+      if ('recipe' in action) {
+        reader.offset = start;
+        const draft = codec.draft ? codec.draft(reader) : codec.decode(reader);
+        const replaced = action.recipe(writable(draft));
+        next = replaced === undefined ? draft : (replaced as S);
+      } else {
+        next = action.next(readOnly(state));
+      }
+      words[word] = whereCode(Where.successor, a);
+      const from = scratch.length;
+      // Fast path: a self-loop is counted as a transition but needs no fingerprint. With a form
+      // on the bytes, the parent is its class's representative, so an action that left the
+      // state as it was is told before the form is computed, and one that made another member
+      // of the class after.
+      if (formOnBytes) codec.encode(next, scratch);
+      else this.encode(next, scratch);
+      if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
+        scratch.length = from;
+        continue;
+      }
+      if (formOnBytes) {
+        codec.canonicalBytes!(scratch.bytes, from, scratch.length);
+        if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
+          scratch.length = from;
+          continue;
+        }
+      }
+      fingerprint(scratch.bytes, from, scratch.length);
+      if (table && !this.sent.add(fp.hi, fp.lo)) {
+        scratch.length = from;
+        continue;
+      }
+      candidates.action[candidateCount] = a;
+      candidates.hi[candidateCount] = fp.hi;
+      candidates.lo[candidateCount] = fp.lo;
+      candidates.end[candidateCount++] = scratch.length;
+    }
+    // The state's successors are claimed together, after its actions ran (see `touch`); those
+    // whose claim neither made nor holds the entry are dropped from the scratch bytes.
+    if (table) table.touch(candidates.hi, candidates.lo, candidateCount);
+    let write = scratchBefore;
+    for (let k = 0, read = scratchBefore; k < candidateCount; read = candidates.end[k]!, k++) {
+      const a = candidates.action[k]!;
+      const hi = candidates.hi[k]!;
+      const lo = candidates.lo[k]!;
+      const end = candidates.end[k]!;
+      if (table && claims) {
+        const claim = table.claim(hi, lo, claims.epoch, claims.firstKey + i * actions.length + a);
+        if (claim === Claim.full) {
+          // Undo this state: the search grows the table and expands it again.
+          meta.length = metaBefore;
+          this.ends.length = endsBefore;
+          scratch.length = scratchBefore;
+          findings.length = findingsBefore;
+          for (let e = 0; e < enabled; e++) generated[enabledNow[e]!]!--;
+          return StateOutcome.full;
+        }
+        if (claim !== Claim.made && claim !== Claim.held) continue;
+      }
+      const written = scratch.bytes;
+      if (write !== read) for (let b = read; b < end; b++) written[write + b - read] = written[b]!;
+      write += end - read;
+      this.ends.push(write);
+      meta.push(i);
+      meta.push(a);
+      meta.push(hi);
+      meta.push(lo);
+    }
+    scratch.length = write;
+    if (generate) batch.transitions += enabled;
+    else batch.unexplored += enabled;
+    // Stopped mid-state: what it expanded counts, as the successors sent; no deadlock is told from it.
+    if (stopped) return StateOutcome.stopped;
+    if (checkDeadlock && enabled === 0) {
+      words[word] = whereCode(Where.isFinal);
+      if (!asBoolean(isFinal!(readOnly(state)))) {
+        findings.push(i);
+        findings.push(this.deadlockCode);
+      }
+    }
+    return StateOutcome.expanded;
   }
 }
 
