@@ -132,6 +132,50 @@ function batchStarts(from: number, to: number, size: number): number[] {
   return starts;
 }
 
+/** Where a batch's successors are numbered (see `numberSuccessors`). */
+interface Numbering {
+  seen: SeenSet;
+  /** The next level's states. */
+  next: Frontier;
+  options: SearchOptions;
+  firstReached: Tallies['firstReached'];
+  /** Whether the expanders claimed the successors (else every edge is wanted, and numbered here). */
+  claiming: boolean;
+  actionCount: number;
+  /** The number of the batch's first state. */
+  base: number;
+  /** The claim key of the batch's first state's first action. */
+  firstKey: number;
+}
+
+/**
+ * Numbers a batch's successors that reached their states first, in order, and queues them for the
+ * next level; false if `maxStates` stopped it. A function of its own, as the loop the search
+ * spends its time in, so that the JIT compiles it and not the whole search around it.
+ */
+function numberSuccessors(result: BatchResult, { seen, next, options, firstReached, claiming, actionCount, base, firstKey }: Numbering): boolean {
+  const { meta, successors } = result;
+  for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
+    const index = meta[4 * s]!;
+    const action = meta[4 * s + 1]!;
+    const hi = meta[4 * s + 2]!;
+    const lo = meta[4 * s + 3]!;
+    // Every transition of a key below this one has been claimed (the batches before this one
+    // are done), so the claim is final: this transition reached the state first, or another did.
+    if (claiming && seen.table.claimOf(hi, lo) !== firstKey + index * actionCount + action) continue;
+    if (options.maxStates !== undefined && seen.size >= options.maxStates && (claiming || !seen.has(hi, lo))) return false;
+    const parent = base + index;
+    const id = claiming ? seen.append(hi, lo, parent, action) : seen.insert(hi, lo, parent, action);
+    if (id >= 0) {
+      next.push(successors.bytes, start, successors.ends[s]!);
+      firstReached[action]!++;
+      options.onState?.(id, successors.bytes.subarray(start, successors.ends[s]!));
+    }
+    options.onEdge?.(parent, id >= 0 ? id : ~id, action);
+  }
+  return true;
+}
+
 /** Runs the search from the packed initial states. */
 export async function search(
   initial: readonly Uint8Array[],
@@ -227,28 +271,8 @@ export async function search(
         transitions += result.transitions;
         for (let a = 0; a < actionCount; a++) generated[a]! += result.generated[a]!;
         if (result.unexplored > 0) enabledAtBound = true;
-        const { meta, successors } = result;
-        const firstKey = (batchStart - epochStart) * actionCount;
-        for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
-          const index = meta[4 * s]!;
-          const action = meta[4 * s + 1]!;
-          const hi = meta[4 * s + 2]!;
-          const lo = meta[4 * s + 3]!;
-          // Every transition of a key below this one has been claimed (the batches before this one
-          // are done), so the claim is final: this transition reached the state first, or another did.
-          if (claiming && seen.table.claimOf(hi, lo) !== firstKey + index * actionCount + action) continue;
-          if (options.maxStates !== undefined && seen.size >= options.maxStates && (claiming || !seen.has(hi, lo))) {
-            stopReason = 'max-states';
-            break;
-          }
-          const parent = base + index;
-          const id = claiming ? seen.append(hi, lo, parent, action) : seen.insert(hi, lo, parent, action);
-          if (id >= 0) {
-            next.push(successors.bytes, start, successors.ends[s]!);
-            firstReached[action]!++;
-            options.onState?.(id, successors.bytes.subarray(start, successors.ends[s]!));
-          }
-          options.onEdge?.(parent, id >= 0 ? id : ~id, action);
+        if (!numberSuccessors(result, { seen, next, options, firstReached, claiming, actionCount, base, firstKey: (batchStart - epochStart) * actionCount })) {
+          stopReason = 'max-states';
         }
         from = batchStart + result.expanded;
         live.set('distinct', seen.size);
