@@ -120,14 +120,25 @@ class BatchFingerprints {
     }
   }
 
+  /**
+   * Doubles the table, moving this batch's fingerprints; without calling `add`, which V8 would
+   * compile into this loop again at each of the few times it runs.
+   */
   private grow(): void {
     const { hi, lo, stamp, batch } = this;
     const capacity = stamp.length * 2;
+    const mask = capacity - 1;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.stamp = new Uint32Array(capacity);
-    this.size = 0;
-    for (let slot = 0; slot < stamp.length; slot++) if (stamp[slot] === batch) this.add(hi[slot]!, lo[slot]!);
+    for (let slot = 0; slot < stamp.length; slot++) {
+      if (stamp[slot] !== batch) continue;
+      let to = lo[slot]! & mask;
+      while (this.stamp[to] === batch) to = (to + 1) & mask;
+      this.stamp[to] = batch;
+      this.hi[to] = hi[slot]!;
+      this.lo[to] = lo[slot]!;
+    }
   }
 }
 
