@@ -4,15 +4,19 @@
  * `-DSAFETY` (safety properties only, as cocomc checks invariants), and alternates pan and cocomc
  * runs, keeping medians; the ratio is measured in the same run, since absolute figures on a shared
  * machine are noisy. SPIN searches depth-first, so its stack bound `-m` is set to the number of
- * states, which no path can exceed.
+ * states, which no path can exceed. Beside both, a plain JavaScript loop with no engine
+ * (plainFlip.ts) shows what one thread of JavaScript does on the same states, with a recipe's
+ * rings of booleans and with packed words.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { flipCounts } from '../models/flip.js';
 import type { CheckResult } from '../src/result.js';
 import { measure, median, REPEATS } from './measure.js';
+import { PLAIN_WAYS, type PlainRun, type PlainWay } from './plainFlip.js';
 import { printTable } from './table.js';
 
 /** Flip(N) in Promela: one process whose loop flips a bit whose neighbours are both clear. */
@@ -64,6 +68,17 @@ function runPan(dir: string, n: number): PanRun {
   };
 }
 
+/** The plain JavaScript loop of plainFlip.ts, in a process of its own as every other figure. */
+function runPlain(n: number, way: PlainWay): PlainRun {
+  const script = fileURLToPath(new URL('./plainFlip.js', import.meta.url));
+  return JSON.parse(spawnSync(process.execPath, [script, String(n), way], { encoding: 'utf8' }).stdout) as PlainRun;
+}
+
+const PLAIN_LABELS: Record<PlainWay, string> = {
+  objects: 'plain JS loop, no engine: rings of booleans',
+  bytes: 'plain JS loop, no engine: packed words',
+};
+
 export function benchSpin(sizes: number[]): void {
   if (!installed('spin', ['-V']) || !installed('gcc', ['--version'])) {
     console.log('\nSPIN comparison skipped: spin and gcc are not both installed (apt-get install spin gcc).');
@@ -75,9 +90,11 @@ export function benchSpin(sizes: number[]): void {
     try {
       const pans: PanRun[] = [];
       const ours: CheckResult[] = [];
+      const plains = PLAIN_WAYS.map((): PlainRun[] => []);
       for (let i = 0; i < REPEATS; i++) {
         pans.push(runPan(dir, n));
         ours.push(measure('flip', { n }, 1));
+        PLAIN_WAYS.forEach((way, k) => plains[k]!.push(runPlain(n, way)));
       }
       const pan = median(pans);
       const cocomc = median(ours);
@@ -87,11 +104,16 @@ export function benchSpin(sizes: number[]): void {
         [`flip n=${n}`, 'pan -DSAFETY', pan.distinct, pan.transitions, exact(pan.distinct, pan.transitions), pan.seconds.toFixed(2), pan.memoryMiB.toFixed(0), ''],
         [`flip n=${n}`, 'cocomc, 1 worker', cocomc.distinctStates, cocomc.transitions, exact(cocomc.distinctStates, cocomc.transitions),
           cocomc.seconds.toFixed(2), (cocomc.peakMemoryBytes / 2 ** 20).toFixed(0), (pan.seconds / cocomc.seconds).toFixed(2) + 'x'],
+        ...PLAIN_WAYS.map((way, k) => {
+          const plain = median(plains[k]!);
+          return [`flip n=${n}`, PLAIN_LABELS[way], plain.distinct, plain.transitions, exact(plain.distinct, plain.transitions),
+            plain.seconds.toFixed(2), (plain.peakMemoryBytes / 2 ** 20).toFixed(0), (pan.seconds / plain.seconds).toFixed(2) + 'x'];
+        }),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  printTable('cocomc beside SPIN 6 (pan) on Flip(N); MiB: pan\'s own total, cocomc\'s peak RSS; speed: pan time / cocomc time',
+  printTable('cocomc beside SPIN 6 (pan) on Flip(N), and beside a plain JavaScript loop with no engine (bench/plainFlip.ts); MiB: pan\'s own total, others\' peak RSS; speed: pan time / its time',
     ['model', 'checker', 'distinct', 'transitions', 'counts', 'seconds', 'MiB', 'speed'], rows);
 }
