@@ -1,6 +1,7 @@
 /**
  * The hot loop: expands a batch of packed states. For each state it checks the undecided
- * properties, then runs every enabled action and packs and fingerprints each successor.
+ * properties, runs every enabled action, packs and fingerprints each successor, then claims the
+ * state's successors in the seen-set's table together.
  *
  * The same code runs in the main thread (one worker) and in worker threads (several), so the
  * two cannot disagree. Everything it returns is typed arrays, cheap to send between threads.
@@ -411,7 +412,7 @@ export class Expander<S> {
       const a = candidates.action[k]!;
       const hi = candidates.hi[k]!;
       const lo = candidates.lo[k]!;
-      const end = candidates.end[k]!;
+      const bytesEnd = candidates.end[k]!;
       if (table && claims) {
         const claim = table.claim(hi, lo, claims.epoch, claims.firstKey + i * actions.length + a);
         if (claim === Claim.full) {
@@ -426,8 +427,8 @@ export class Expander<S> {
         if (claim !== Claim.made && claim !== Claim.held) continue;
       }
       const written = scratch.bytes;
-      if (write !== read) for (let b = read; b < end; b++) written[write + b - read] = written[b]!;
-      write += end - read;
+      if (write !== read) for (let b = read; b < bytesEnd; b++) written[write + b - read] = written[b]!;
+      write += bytesEnd - read;
       this.ends.push(write);
       meta.push(i);
       meta.push(a);
