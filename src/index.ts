@@ -32,7 +32,7 @@ export type { ReplayOptions, ReplayResult, ReplayStep, ReplayMismatch, NamedActi
 export { readItf } from './report/itfRead.js';
 export type { ReadState } from './report/itfRead.js';
 export type { SimulateOptions } from './walks/simulate.js';
-export type { SimulationResult, SimulationViolation, WalkCoverage } from './walks/simulationResult.js';
+export type { SimulationResult, SimulationViolation, UntracedViolation, WalkCoverage } from './walks/simulationResult.js';
 export { formatReport, formatTrace } from './report/text.js';
 export { renderHtml } from './report/html.js';
 export { toItf } from './report/itf.js';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
 import { simulate } from '../src/walks/simulate.js';
+import { simulationVerdict } from '../src/walks/simulationResult.js';
 import { coco } from '../models/coco/index.js';
 import { misbehaving } from './fixtures/misbehavingModel.js';
 import { cocomc } from './support/cocomc.js';
@@ -107,19 +108,26 @@ describe('simulate: a limit stops model code that never returns, with the partia
   // at a total of 7, which the walk never visited, and which never returns.
   const whileShortening = "the guard of action 'increment' of counter c";
 
+  // The violation was found before the shortening hung: it is reported, without the trace the
+  // thread took with it, never as "not violated".
   it('--time-limit, while a violation is shortened', () => {
     const run = cocomc('simulate', MODEL, '--fault', 'hang-off-walk', '--time-limit', '2.5');
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Small                    always    violated in run 1 (a walk of 12 steps; its trace was lost, see below)');
     expect(run.stdout).toContain(
       '1 run, 12 steps, 13 distinct states seen; 0 ended at the depth bound, 0 where no action was enabled. The walks were cut short (time-limit) after 1 whole run. ' +
-        `They were stopped by force in ${whileShortening}, which did not return.`,
+        `They were stopped by force in ${whileShortening}, which did not return. ` +
+        'Run 1 had violated Small in a walk of 12 steps, whose trace was lost with the thread that was shortening it; the same seed (--seed 0) walks it again.',
     );
   });
 
-  it('the library says where it was stuck while a violation was shortened', async () => {
+  it('the library says where it was stuck while a violation was shortened, and which violation it was', async () => {
     // 2.5 s, as above: on a busy machine the walk may take a second or more to reach its finding.
     const result = await simulate(misbehaving, { params: { fault: 'hang-off-walk' }, timeLimit: 2.5 });
     expect([result.stopReason, result.stuckIn, result.runsDone]).toEqual(['time-limit', whileShortening, 1]);
+    expect(result.untracedViolation).toEqual({ property: 'Small', run: 1, walkLength: 12 });
+    expect(result.properties.map((p) => [p.name, p.status, p.trace])).toEqual([['Small', 'violated', null]]);
+    expect(simulationVerdict(result)).toBe('violated');
   });
 
   it('process.exit while a violation is shortened is a model error naming the code', () => {

@@ -13,7 +13,10 @@ import { count, formatParams } from './text.js';
 function headline(result: SimulationResult): string {
   const scope = `${count(result.runsDone)} runs of at most ${count(result.depth)} steps`;
   switch (simulationVerdict(result)) {
-    case 'violated': return `${result.violation!.property} violated in run ${result.violation!.run}`;
+    case 'violated': {
+      const { property, run } = (result.violation ?? result.untracedViolation)!;
+      return `${property} violated in run ${run}${result.violation ? '' : ' (its trace was lost: the walks were stopped by force while shortening it)'}`;
+    }
     case 'incomplete': return `walks cut short (${result.stopReason}): nothing violated in ${scope}`;
     case 'ok': return `nothing violated in ${scope}`;
   }

@@ -4,7 +4,7 @@
  * broken is "not violated in N runs", never "holds"), the counts, the coverage and the seed.
  */
 import type { PropertyResult } from '../result.js';
-import type { SimulationResult, SimulationViolation } from '../walks/simulationResult.js';
+import type { SimulationResult, SimulationViolation, UntracedViolation } from '../walks/simulationResult.js';
 import { count, formatParams, formatTrace } from './text.js';
 
 const plural = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
@@ -16,7 +16,12 @@ function undecided(p: PropertyResult, result: SimulationResult): string {
 }
 
 function propertyLine(p: PropertyResult, result: SimulationResult): string {
-  const status = p.status === 'unknown' ? undecided(p, result) : `${p.status} (${plural(p.traceLength!, 'step')})`;
+  const untraced = result.untracedViolation;
+  const status = p.status === 'unknown'
+    ? undecided(p, result)
+    : p.traceLength === null && untraced
+      ? `violated in run ${untraced.run} (a walk of ${plural(untraced.walkLength, 'step')}; its trace was lost, see below)`
+      : `${p.status} (${plural(p.traceLength!, 'step')})`;
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${status}`;
 }
 
@@ -44,12 +49,19 @@ function violationHead(result: SimulationResult): string[] {
   ];
 }
 
+/** What a report says of a violation whose trace was lost while its walk was shortened. */
+function untracedEnding(v: UntracedViolation, seed: number): string {
+  return `Run ${v.run} had violated ${v.property} in a walk of ${plural(v.walkLength, 'step')}, whose trace was lost with the thread ` +
+    `that was shortening it; the same seed (--seed ${seed}) walks it again.`;
+}
+
 function ending(result: SimulationResult): string {
   switch (result.stopReason) {
     case 'violation': return `The walks stopped at the first violation (run ${result.violation!.run}).`;
     case 'runs-done': return 'Every run ended without a violation.';
     default: return `The walks were cut short (${result.stopReason}) after ${plural(result.runsDone, 'whole run')}.` +
-      (result.stuckIn ? ` They were stopped by force in ${result.stuckIn}, which did not return.` : '');
+      (result.stuckIn ? ` They were stopped by force in ${result.stuckIn}, which did not return.` : '') +
+      (result.untracedViolation ? ` ${untracedEnding(result.untracedViolation, result.seed)}` : '');
   }
 }
 

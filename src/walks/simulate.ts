@@ -23,7 +23,7 @@ import { dropSteps } from './dropSteps.js';
 import { markedInstance } from './markedModelCode.js';
 import { SEED_ACCEPTED } from './random.js';
 import { shortenTrace, type ShortenOptions } from './shorten.js';
-import type { SimulationResult, SimulationViolation, WalkCoverage } from './simulationResult.js';
+import type { SimulationResult, SimulationViolation, UntracedViolation, WalkCoverage } from './simulationResult.js';
 import { superviseSimulation } from './simulationSupervisor.js';
 import { runWalks, type WalkFinding, type WalkProgress, type WalksOutcome } from './walk.js';
 
@@ -148,6 +148,8 @@ export interface SimulationFrame extends Pick<SimulationResult, 'model' | 'param
   /** Every action and property of the model, by index: they name the code the walks are in. */
   actions: { name: string; actor: string; args?: string }[];
   modelProperties: { name: string }[];
+  /** The violation the walks found, told before its walk is shortened: it outlives a shortening stopped by force. */
+  found?: UntracedViolation;
 }
 
 /** How the thread that runs a simulation is watched. */
@@ -202,6 +204,7 @@ export async function simulateHere(model: AnyModel, options: SimulateOptions, wa
   const shortening = markedInstance(instance, watch.where, 'while a walk was being shortened');
   const finding = outcome.violation;
   const nameOf = (code: number): string => (code === outcome.deadlockCode ? DEADLOCK : instance.properties[code]!.name);
+  if (finding) watch.onFrame?.({ ...frame, found: { property: nameOf(finding.code), run: finding.run, walkLength: finding.path.length - 1 } });
   const shortened = finding && await shortenViolation(model, shortening, finding, nameOf(finding.code), finding.code === outcome.deadlockCode, {
     params: options.params ?? {},
     maxStates: settings.shortenStates,
@@ -236,6 +239,7 @@ export async function simulateHere(model: AnyModel, options: SimulateOptions, wa
     endedAtDepth: outcome.endedAtDepth,
     endedWithoutSuccessor: outcome.endedWithoutSuccessor,
     violation: shortened?.violation ?? null,
+    untracedViolation: null,
     properties,
     coverage: coverageOf(instance, outcome),
     actors: frame.actors,

@@ -33,6 +33,16 @@ export interface SimulationViolation {
   search: { distinctStates: number; complete: boolean; stopReason: string; stuckIn: string | null } | null;
 }
 
+/**
+ * A violation the walks found whose trace was lost: the thread was stopped by force (it did not
+ * return) while it shortened the walk. The walks are reproducible from the seed.
+ */
+export interface UntracedViolation {
+  property: string;
+  run: number;
+  walkLength: number;
+}
+
 export interface SimulationResult {
   model: string;
   params: Record<string, unknown>;
@@ -51,6 +61,8 @@ export interface SimulationResult {
   endedAtDepth: number;
   endedWithoutSuccessor: number;
   violation: SimulationViolation | null;
+  /** A violation found but not traced (see UntracedViolation); `violation` is then null. */
+  untracedViolation: UntracedViolation | null;
   /** Violated (with the trace), witnessed (with the walk that reached it), or unknown. */
   properties: PropertyResult[];
   coverage: WalkCoverage[];
@@ -62,7 +74,7 @@ export interface SimulationResult {
 }
 
 /** The exit code's word: a violation, walks cut short (time limit, Ctrl-C), or every run ended without one. */
-export function simulationVerdict(result: Pick<SimulationResult, 'stopReason'>): 'ok' | 'violated' | 'incomplete' {
-  if (result.stopReason === 'violation') return 'violated';
+export function simulationVerdict(result: Pick<SimulationResult, 'stopReason' | 'untracedViolation'>): 'ok' | 'violated' | 'incomplete' {
+  if (result.stopReason === 'violation' || result.untracedViolation) return 'violated';
   return result.stopReason === 'runs-done' ? 'ok' : 'incomplete';
 }

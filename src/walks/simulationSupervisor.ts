@@ -55,7 +55,11 @@ function stuckIn(code: number | undefined, frame: SimulationFrame | undefined): 
   return whereKind(code) === Where.build ? describeWhere({ actions: [], properties: [] }, code) : null;
 }
 
-/** The report of walks stopped by force: the progress they left, every property unknown (what they witnessed is lost with its walk). */
+/**
+ * The report of walks stopped by force: the progress they left; the violation they found, if the
+ * thread was shortening its walk, without its trace; every other property unknown (what they
+ * witnessed is lost with its walk).
+ */
 function forcedSimulation(
   model: AnyModel,
   params: unknown,
@@ -77,7 +81,8 @@ function forcedSimulation(
     endedAtDepth: progress.endedAtDepth,
     endedWithoutSuccessor: progress.endedWithoutSuccessor,
     violation: null,
-    properties: (frame?.properties ?? []).map((p) => ({ ...p, status: 'unknown', traceLength: null, trace: null })),
+    untracedViolation: frame?.found ?? null,
+    properties: (frame?.properties ?? []).map((p) => ({ ...p, status: p.name === frame?.found?.property ? 'violated' : 'unknown', traceLength: null, trace: null })),
     coverage: [],
     actors: frame?.actors ?? [],
     seconds: (Date.now() - how.started) / 1000,
