@@ -80,7 +80,10 @@ export function writeItfFile(values: ParsedArgs['values'], result: Pick<CheckRes
     writeTextFile('--itf', values.itf, JSON.stringify(toItf(result, property), null, 2) + '\n');
     note(`wrote the ${property.status === 'violated' ? 'counterexample to' : 'witness of'} ${property.name} (${counted(property.trace!.length, 'state')}) as ITF to ${values.itf}`);
   } else {
-    note(`--itf: no trace to write (${values.property ? 'no property named by --property has one' : 'no property is violated'}); ${values.itf} not written`);
+    const why = values.property
+      ? 'no property named by --property has one'
+      : result.properties.some((p) => p.status === 'violated') ? 'the violated property has no trace: it was lost' : 'no property is violated';
+    note(`--itf: no trace to write (${why}); ${values.itf} not written`);
   }
 }
 

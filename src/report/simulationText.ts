@@ -19,7 +19,7 @@ function propertyLine(p: PropertyResult, result: SimulationResult): string {
   const untraced = result.untracedViolation;
   const status = p.status === 'unknown'
     ? undecided(p, result)
-    : p.traceLength === null && untraced
+    : untraced?.property === p.name
       ? `violated in run ${untraced.run} (a walk of ${plural(untraced.walkLength, 'step')}; its trace was lost, see below)`
       : `${p.status} (${plural(p.traceLength!, 'step')})`;
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${status}`;
