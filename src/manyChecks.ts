@@ -107,7 +107,7 @@ export async function checkMany(model: AnyModel, paramSets: readonly ParamSet[],
     return inPlace();
   }
   requireThreadsRebuild(model);
-  const pool = workerPool(workers);
+  const pool = workerPool('checkWorker', workers);
   const interrupted = new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve(), { once: true }));
   try {
     const all = Promise.all(

@@ -1,6 +1,8 @@
 /**
- * The worker thread: builds the model once per ModelRef and expands the batches it takes from the
- * shared levels it joins. Results go back as transferred typed arrays, never as cloned state objects.
+ * The worker thread of a search: builds the model once per ModelRef and expands the batches it
+ * takes from the shared levels it joins. Results go back as transferred typed arrays, never as
+ * cloned state objects. It imports only what expanding needs, so that it is ready soon after the
+ * search starts it; whole checks run in `checkWorker.ts`.
  */
 import workerpool from 'workerpool';
 import { Expander } from '../expand.js';
@@ -9,8 +11,7 @@ import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
 import type { BatchResult, RunBatchResult, SharedBatchRun } from './messages.js';
 import { batchRequest, closeRun, endsRun, joinRun, takeBatch } from './batchRun.js';
-import { checkEach, type CheckSummary, type ParamSet } from '../manyChecks.js';
-import { importModel, loadModel, type ModelRef } from '../modelRef.js';
+import { loadModel, type ModelRef } from '../modelRef.js';
 
 forbidProcessExit();
 sendThreadOutputToStderr();
@@ -52,9 +53,4 @@ async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBu
   }
 }
 
-/** Runs whole checks in this thread, for the sweep and the matrix. */
-async function checkEachInWorker(module: string, name: string, paramSets: ParamSet[], properties?: string[]): Promise<CheckSummary[]> {
-  return checkEach(await importModel(module, name), paramSets, properties);
-}
-
-workerpool.worker({ expandRun, checkEach: checkEachInWorker });
+workerpool.worker({ expandRun });
