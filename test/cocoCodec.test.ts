@@ -1,11 +1,15 @@
 /**
  * The CoCo model's compact codec only makes the search faster: it must give exactly the counts of
- * the engine's generic codec, over configurations that reach every field and value.
+ * the engine's generic codec, over configurations that reach every field and value, and its draft
+ * must be what decoding makes, whatever the recipe before did to it.
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check.js';
+import { ByteReader, ByteWriter, type Codec } from '../src/codec.js';
 import type { AnyModel } from '../src/model.js';
+import { instantiate } from '../src/modelInstance.js';
 import { coco } from '../models/coco/index.js';
+import type { CocoState } from '../models/coco/state.js';
 import { run, type Params } from './support/coco.js';
 
 /** The same model with the engine's generic codec. */
@@ -30,9 +34,45 @@ describe('coco: the compact codec agrees with the generic one', () => {
   for (const params of CONFIGS) {
     it(JSON.stringify(params), async () => {
       const fast = await run(params, { exhaustive: true });
-      const slow = await check(generic, { params, workers: 1, exhaustive: true });
+      const slow = await check(generic, { params, workers: 1, exhaustive: true, stateEncoding: 'generic' });
       expect([fast.distinctStates, fast.transitions, fast.depth]).toEqual([slow.distinctStates, slow.transitions, slow.depth]);
       expect(fast.properties.map((p) => [p.name, p.status, p.traceLength])).toEqual(slow.properties.map((p) => [p.name, p.status, p.traceLength]));
     }, 60_000);
   }
+});
+
+/** What a recipe might do to the draft it was given: change leaves, or put arrays and objects of its own in place of the draft's. */
+const RECIPES: { replaces: boolean; recipe: (s: CocoState) => void }[] = [
+  { replaces: false, recipe: (s) => void (s.pte[0]!.enc = s.pte[0]!.enc === 'private' ? 'shared' : 'private') },
+  { replaces: true, recipe: (s) => void (s.pte = s.pte.map((pte) => ({ ...pte, present: !pte.present }))) },
+  { replaces: true, recipe: (s) => void (s.pte[1] = { present: true, enc: 'shared' }) },
+  // The same row twice: refilled in place, CPU 0's row would be overwritten by CPU 1's.
+  { replaces: true, recipe: (s) => void (s.tlb[1] = s.tlb[0]!) },
+  { replaces: true, recipe: (s) => void (s.aliasTlb = s.aliasTlb.map((row) => [...row])) },
+  { replaces: true, recipe: (s) => void (s.line![0] = s.line![1]!) },
+  { replaces: true, recipe: (s) => void (s.gpa = s.gpa!.map(() => 'shared')) },
+  { replaces: true, recipe: (s) => void (s.alias = [null]) },
+  { replaces: false, recipe: (s) => Object.assign(s, { pc: s.pc + 7, result: 'error', oops: !s.oops, kx: 2, acctOff: true }) },
+];
+
+describe('coco: the compact codec\'s draft', () => {
+  it('is refilled with exactly what decoding makes, and made anew after a recipe replaced any of its arrays or objects', async () => {
+    const params = { platform: 'tdx', pages: 2, readers: 1, coherentCache: false, kexec: 'crash', hostFailures: true };
+    const codec = instantiate(coco, params).codec as Codec<CocoState>;
+    const states: Uint8Array[] = [];
+    await check(coco, { params, workers: 1, maxStates: 300, onState: (_, state) => {
+      const out = new ByteWriter();
+      codec.encode(state as CocoState, out);
+      states.push(out.toBytes());
+    } });
+    expect(states).toHaveLength(300);
+    let previous: CocoState | undefined;
+    states.forEach((bytes, i) => {
+      const draft = codec.draft!(new ByteReader(bytes));
+      if (previous !== undefined) expect(draft !== previous).toBe(RECIPES[(i - 1) % RECIPES.length]!.replaces);
+      expect(draft).toEqual(codec.decode(new ByteReader(bytes)));
+      RECIPES[i % RECIPES.length]!.recipe(draft);
+      previous = draft;
+    });
+  });
 });

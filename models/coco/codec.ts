@@ -6,7 +6,7 @@
  */
 import { ByteReader, ByteWriter, type Codec } from '../../src/codec.js';
 import type { CocoConfig } from './config.js';
-import type { CocoState, Enc, Line, Lines, Result } from './state.js';
+import type { CocoState, Enc, Line, Lines, Pte, Result } from './state.js';
 import { cocoCanonicalBytes } from './canonicalForm.js';
 
 /** The values of each enumerated field, in code order (decoding indexes these). */
@@ -67,40 +67,59 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
     out.length = o;
   };
 
-  const decode = (input: ByteReader): CocoState => {
-    const b = input.bytes;
-    let o = input.offset;
-    const pte = new Array<CocoState['pte'][number]>(pages);
-    const alias = new Array<Enc | null>(pages);
-    for (let p = 0; p < pages; p++) {
-      const code = b[o++]!;
-      pte[p] = { present: code >= 2, enc: ENC[code & 1]! };
-      alias[p] = ENTRY[b[o++]!]!;
-    }
+  /** A state with every array and object in place, for `fill` to write its leaves into (plain loops: it runs once per state). */
+  const skeleton = (): CocoState => {
+    const pte = new Array<Pte>(pages);
+    for (let p = 0; p < pages; p++) pte[p] = { present: false, enc: 'private' };
     const tlb = new Array<(Enc | null)[]>(cpus);
     const aliasTlb = new Array<(Enc | null)[]>(cpus);
     for (let c = 0; c < cpus; c++) {
-      const row = new Array<Enc | null>(pages);
-      for (let p = 0; p < pages; p++) row[p] = ENTRY[b[o++]!]!;
-      const aliasRow = new Array<Enc | null>(pages);
-      for (let p = 0; p < pages; p++) aliasRow[p] = ENTRY[b[o++]!]!;
-      tlb[c] = row;
-      aliasTlb[c] = aliasRow;
+      tlb[c] = new Array<Enc | null>(pages);
+      aliasTlb[c] = new Array<Enc | null>(pages);
     }
     const state: CocoState = {
-      pte, alias, tlb, aliasTlb, pc: 0, result: 'running',
+      pte, alias: new Array<Enc | null>(pages), tlb, aliasTlb, pc: 0, result: 'running',
       mismatch: false, fatalMismatch: false, oops: false, staleWriteback: false, errorHazard: false,
     };
     for (const field of host.fields) state[field] = new Array(pages);
-    const lines = coherentCache ? undefined : new Array<Lines>(pages);
+    if (!coherentCache) {
+      const line = new Array<Lines>(pages);
+      for (let p = 0; p < pages; p++) line[p] = { private: 'none', shared: 'none' };
+      state.line = line;
+    }
+    if (kexec) {
+      state.kx = 0;
+      state.acctOff = false;
+    }
+    return state;
+  };
+
+  /** Writes every leaf of `state` from the bytes: all that `encode` reads. */
+  const fill = (state: CocoState, input: ByteReader): CocoState => {
+    const b = input.bytes;
+    let o = input.offset;
+    for (let p = 0; p < pages; p++) {
+      const code = b[o++]!;
+      const pte = state.pte[p]!;
+      pte.present = code >= 2;
+      pte.enc = ENC[code & 1]!;
+      state.alias[p] = ENTRY[b[o++]!]!;
+    }
+    for (let c = 0; c < cpus; c++) {
+      const row = state.tlb[c]!;
+      for (let p = 0; p < pages; p++) row[p] = ENTRY[b[o++]!]!;
+      const aliasRow = state.aliasTlb[c]!;
+      for (let p = 0; p < pages; p++) aliasRow[p] = ENTRY[b[o++]!]!;
+    }
     for (let p = 0; p < pages; p++) {
       host.set(state, p, b[o++]!);
-      if (lines) {
+      if (!coherentCache) {
         const code = b[o++]!;
-        lines[p] = { private: LINE[Math.floor(code / 3)]!, shared: LINE[code % 3]! };
+        const line = state.line![p]!;
+        line.private = LINE[Math.floor(code / 3)]!;
+        line.shared = LINE[code % 3]!;
       }
     }
-    if (lines) state.line = lines;
     input.offset = o;
     state.pc = input.uint();
     o = input.offset;
@@ -120,5 +139,33 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
     return state;
   };
 
-  return { encode, decode, canonicalBytes: cocoCanonicalBytes(config) };
+  /** The arrays and objects of a state, as made: whether a recipe replaced one is told by them. */
+  const partsOf = (state: CocoState) => ({
+    pte: state.pte, ptes: [...state.pte], alias: state.alias,
+    tlb: state.tlb, tlbRows: [...state.tlb], aliasTlb: state.aliasTlb, aliasRows: [...state.aliasTlb],
+    hostArrays: host.fields.map((field) => state[field]), line: state.line, lines: state.line ? [...state.line] : [],
+  });
+  const intact = (state: CocoState, parts: ReturnType<typeof partsOf>): boolean => {
+    if (state.pte !== parts.pte || state.alias !== parts.alias || state.tlb !== parts.tlb || state.aliasTlb !== parts.aliasTlb || state.line !== parts.line) return false;
+    for (let p = 0; p < pages; p++) if (state.pte[p] !== parts.ptes[p] || (state.line !== undefined && state.line[p] !== parts.lines[p])) return false;
+    for (let c = 0; c < cpus; c++) if (state.tlb[c] !== parts.tlbRows[c] || state.aliasTlb[c] !== parts.aliasRows[c]) return false;
+    return host.fields.every((field, i) => state[field] === parts.hostArrays[i]);
+  };
+
+  // One draft serves every transition: an action's recipe gets it refilled with its state's leaves,
+  // which saves building a dozen arrays and objects per transition. After a recipe that put an
+  // array or object of its own in place of one of the draft's (which may then be shared, as one
+  // TLB row put in place of another), the next gets a new draft. The refill writes only what
+  // `encode` reads: the model's recipes add no field and no element, which would outlive it.
+  let kept: CocoState | undefined;
+  let keptParts = partsOf(skeleton());
+  const draft = (input: ByteReader): CocoState => {
+    if (kept === undefined || !intact(kept, keptParts)) {
+      kept = skeleton();
+      keptParts = partsOf(kept);
+    }
+    return fill(kept, input);
+  };
+
+  return { encode, decode: (input) => fill(skeleton(), input), draft, canonicalBytes: cocoCanonicalBytes(config) };
 }

@@ -1,7 +1,7 @@
 /**
  * The state of the CoCo page-transition model (spec section 3) and its initial value.
  *
- * Kept flat and small: the engine decodes and encodes a whole state per transition. Outcomes are
+ * Kept flat and small: the codec refills and encodes a whole state per transition. Outcomes are
  * sticky flags only (spec 10.1); which CPU, page and views were involved goes into action labels.
  */
 import type { Draft, Immutable } from '../../src/model.js';
