@@ -44,7 +44,7 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         yield* inline.expandAll(run, wholeBatches);
         return;
       }
-      const threads = (pool ??= workerPool('worker', workers, heapMiB));
+      const threads = (pool ??= workerPool('expandWorker', workers, heapMiB));
       const shared = sharedRun(run, workers);
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;

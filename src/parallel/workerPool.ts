@@ -1,5 +1,5 @@
 /**
- * Worker threads: the pools that run `worker.ts` (a search's batches) and `checkWorker.ts` (many checks),
+ * Worker threads: the pools that run `expandWorker.ts` (a search's batches) and `checkWorker.ts` (many checks),
  * and what any worker thread of cocomc starts with (its compiled script and Node flags).
  */
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,11 @@ export function threadScript(name: string): string {
 }
 
 /**
- * A pool of `workers` threads running the compiled script `script` (`worker`, which expands a
+ * A pool of `workers` threads running the compiled script `script` (`expandWorker`, which expands a
  * search's batches, or `checkWorker`, which runs whole checks). With `heapMiB`, each thread's heap
  * is capped there, so that a model that exhausts it fails that thread instead of the process.
  */
-export function workerPool(script: 'worker' | 'checkWorker', workers: number, heapMiB?: number): workerpool.Pool {
+export function workerPool(script: 'expandWorker' | 'checkWorker', workers: number, heapMiB?: number): workerpool.Pool {
   return workerpool.pool(threadScript(script), {
     // Every thread from the start: the tasks of a shared level go one to each thread only if
     // each is there to take one.
