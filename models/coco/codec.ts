@@ -157,14 +157,13 @@ export function cocoCodec(config: CocoConfig): Codec<CocoState> {
   // array or object of its own in place of one of the draft's (which may then be shared, as one
   // TLB row put in place of another), the next gets a new draft. The refill writes only what
   // `encode` reads: the model's recipes add no field and no element, which would outlive it.
-  let kept: CocoState | undefined;
-  let keptParts = partsOf(skeleton());
+  let kept: { state: CocoState; parts: ReturnType<typeof partsOf> } | undefined;
   const draft = (input: ByteReader): CocoState => {
-    if (kept === undefined || !intact(kept, keptParts)) {
-      kept = skeleton();
-      keptParts = partsOf(kept);
+    if (kept === undefined || !intact(kept.state, kept.parts)) {
+      const state = skeleton();
+      kept = { state, parts: partsOf(state) };
     }
-    return fill(kept, input);
+    return fill(kept.state, input);
   };
 
   return { encode, decode: (input) => fill(skeleton(), input), draft, canonicalBytes: cocoCanonicalBytes(config) };
