@@ -75,7 +75,7 @@ export function describeWhere(
  * pack (a ModelError from the codec: -0, NaN, a cycle...) as a state that cannot be stored, since
  * the code that made it did not throw; anything else as thrown.
  */
-function faultMessage(error: unknown, kind: number): string {
+export function faultMessage(error: unknown, kind: number): string {
   if (error instanceof ModelContractError) return error.message;
   if (error instanceof ModelError && kind === Where.successor) return `cannot be stored: ${error.message}`;
   return `threw: ${error instanceof Error ? error.message : String(error)}`;

@@ -11,6 +11,7 @@ import { stateCodec } from '../src/codecs/stateCodec.js';
 import { check, type CheckOptions } from '../src/check.js';
 import { genericCodec } from '../src/genericCodec.js';
 import type { ModelInstance } from '../src/model.js';
+import { simulate } from '../src/walks/simulate.js';
 import { earlyHang } from './fixtures/earlyHangModel.js';
 
 interface Toy {
@@ -239,5 +240,10 @@ describe('model code that never returns while the layout is derived', () => {
       const result = await check(earlyHang, { workers: 1, timeLimit: 1, stateEncoding });
       expect([result.complete, result.stopReason, result.stuckIn]).toEqual([false, 'time-limit', "action 'step' of counter"]);
     }
+  });
+
+  it('is named in a simulation too, where the first state packed derives the layout', async () => {
+    const result = await simulate(earlyHang, { timeLimit: 1 });
+    expect([result.stopReason, result.stuckIn, result.steps]).toEqual(['time-limit', "action 'step' of counter", 0]);
   });
 });

@@ -46,6 +46,7 @@ describe('a limit stops model code that never returns, with the partial summary 
     ['hang-action', '1', "action 'increment' of counter c"],
     ['hang-guard', '2', "the guard of action 'increment' of counter b"],
     ['hang-build', '2', "the model's build (its initial states)"],
+    ['hang-codec', '1', "the state made by action 'increment' of counter a"],
   ])('--time-limit: %s with %s workers', (fault, workers, where) => {
     // 2.5 s: on a machine loaded four times over, the CLI, its search thread and the pool's took
     // 1.6 s to reach a depth of 3, and the limit fell before the code that never returns.
@@ -104,6 +105,13 @@ describe('simulate: a limit stops model code that never returns, with the partia
     expect(run.stdout).toContain(summary('interrupted'));
   });
 
+  it('--time-limit, in a codec of the model\'s own', () => {
+    // Seed 0's first walk takes b at a total of 5: encoding the state it made never returns.
+    const run = cocomc('simulate', MODEL, '--fault', 'hang-codec', '--time-limit', '2.5');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("They were stopped by force in the state made by action 'increment' of counter b, which did not return.");
+  });
+
   // Seed 0's first walk breaks Small in 12 steps; shortening it reaches the guard of c where b is 0
   // at a total of 7, which the walk never visited, and which never returns.
   const whileShortening = "the guard of action 'increment' of counter c";
@@ -132,7 +140,7 @@ describe('simulate: a limit stops model code that never returns, with the partia
 
   it('process.exit while a violation is shortened is a model error naming the code', () => {
     const run = cocomc('simulate', MODEL, '--fault', 'exit-off-walk');
-    expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${whileShortening} threw: called process.exit(42) (while a walk was being shortened)`, '']);
+    expect([run.code, run.stderr.trim(), run.stdout]).toEqual([4, `cocomc: model error: ${whileShortening} called process.exit(42) (while a walk was being shortened)`, '']);
   });
 });
 

@@ -19,6 +19,13 @@ describe('a value a state cannot hold', () => {
     expect(run.stderr).not.toContain('replaying');
   });
 
+  it('is refused by a simulation in the words of the search, in the state its action ran in', () => {
+    const search = cocomc('check', 'dist/test/fixtures/storedValueModel.js', '--kind', 'nan', '--workers', '1');
+    const walks = cocomc('simulate', 'dist/test/fixtures/storedValueModel.js', '--kind', 'nan');
+    expect([search.code, walks.code]).toEqual([4, 4]);
+    expect(walks.stderr).toBe(`${search.stderr.trimEnd()} (run 1 of the walks)\n`);
+  });
+
   it.each([
     ['nan', 'state.readings[0] is NaN'],
     ['infinity', 'state.readings[0] is Infinity'],

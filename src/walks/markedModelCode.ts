@@ -8,20 +8,24 @@
  */
 import type { Codec } from '../codec.js';
 import { ModelError } from '../errors.js';
-import { describeWhere } from '../expand.js';
+import { describeWhere, faultMessage } from '../expand.js';
 import type { Action, ModelInstance, Property } from '../model.js';
-import { attempt } from '../modelCode.js';
-import { Where, whereCode } from '../parallel/liveStatus.js';
+import { Where, whereCode, whereKind } from '../parallel/liveStatus.js';
 
 /**
  * Runs `run`, the model's code that `code` names, with `where[0]` set to `code` meanwhile (no word:
- * nothing to mark); what it throws comes back as the sentence naming that code.
+ * nothing to mark); what it throws comes back as the sentence naming that code, worded as the
+ * search words it.
  */
 export function attemptMarked<T>(instance: Parameters<typeof describeWhere>[0], where: Int32Array | undefined, code: number, run: () => T): { value: T } | { problem: string } {
   if (where) where[0] = code;
-  const outcome = attempt(() => describeWhere(instance, code), run);
-  if (where) where[0] = Where.idle;
-  return outcome;
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { problem: `${describeWhere(instance, code)} ${faultMessage(error, whereKind(code))}` };
+  } finally {
+    if (where) where[0] = Where.idle;
+  }
 }
 
 /**

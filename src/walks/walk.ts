@@ -103,6 +103,9 @@ export function successorOf<S>(expander: Expander<S>, action: Action<S>, state: 
 /** Runs the walks; stops at the first violation, after the last run, or when `interruption` says so. */
 export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptions): Promise<WalksOutcome> {
   const expander = new Expander(instance, false);
+  // Deriving the layout of the states, at the first state packed, runs the model's guards and
+  // actions: the walks' word names each while it runs, as a search's does.
+  if (options.where) expander.watchedBy(options.where, 0);
   const { actions, properties, initialStates, isFinal } = instance;
   const seen = new SeenSet();
   const taken = new Float64Array(actions.length);
@@ -143,7 +146,8 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
     const random = randomStream(options.seed, run);
     const initial = random.below(initialStates.length);
     let state: S = initialStates[initial]!;
-    let bytes = expander.pack(state);
+    // Packing runs the model's own codec, or derives a layout by running its guards and actions.
+    let bytes = guarded(whereCode(Where.codec), state, () => expander.pack(state));
     const path = [initial];
     let broken = visit(state, bytes, -1, path);
     for (let depth = 0; broken === undefined; depth++) {
@@ -174,8 +178,10 @@ export async function runWalks<S>(instance: ModelInstance<S>, options: WalkOptio
       }
       const a = enabled[random.below(enabled.length)]!;
       const action = actions[a]!;
-      state = guarded(whereCode(Where.action, a), state, () => successorOf(expander, action, state, bytes));
-      bytes = expander.pack(state);
+      const next = guarded(whereCode(Where.action, a), state, () => successorOf(expander, action, state, bytes));
+      // As in the search, a state that cannot be packed is reported in the state its action ran in.
+      bytes = guarded(whereCode(Where.successor, a), state, () => expander.pack(next));
+      state = next;
       path.push(a);
       taken[a]!++;
       steps++;
