@@ -124,4 +124,11 @@ export interface Codec<S> {
    * what an action made before it runs the next. It must equal what `decode` returns.
    */
   draft?(input: ByteReader): S;
+  /**
+   * Writes to `out` the state that action `action` makes of the state at `bytes[start, ...)`
+   * (`state`, decoded), made straight from those bytes, and answers true; or answers false, having
+   * written nothing, and the engine runs the action on a draft. It must write exactly what running
+   * the action and encoding its result would. Not used with `--symmetry`.
+   */
+  successorOnBytes?(action: number, bytes: Uint8Array, start: number, state: S, out: ByteWriter): boolean;
 }

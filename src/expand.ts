@@ -162,6 +162,8 @@ interface BatchInProgress {
   request: BatchRequest;
   table: FingerprintTable | undefined;
   formOnBytes: boolean;
+  /** Whether the codec makes successors on the bytes where it can (never with symmetry: the form is on objects or bytes after). */
+  onBytes: boolean;
   generated: Uint32Array;
   labels: Uint8Array;
   transitions: number;
@@ -258,6 +260,7 @@ export class Expander<S> {
       request,
       table: claims && new FingerprintTable(claims.table),
       formOnBytes: this.useSymmetry && codec.canonicalBytes !== undefined,
+      onBytes: !this.useSymmetry && codec.successorOnBytes !== undefined,
       generated: new Uint32Array(actions.length),
       labels: new Uint8Array(ends.length * liveness.length),
       transitions: 0,
@@ -317,7 +320,7 @@ export class Expander<S> {
    */
   private expandState(batch: BatchInProgress, i: number, start: number): StateOutcome {
     const { bytes, ends, properties, generate, checkDeadlock, claims, selfLoops, liveness } = batch.request;
-    const { table, formOnBytes, generated, labels } = batch;
+    const { table, formOnBytes, onBytes, generated, labels } = batch;
     const { actions, isFinal } = this.model;
     const props = this.model.properties;
     const { codec, reader, scratch, meta, findings, words, word, enabledNow, candidates } = this;
@@ -366,23 +369,25 @@ export class Expander<S> {
       if (!generate) continue;
       generated[a]!++;
       words[word] = whereCode(Where.action, a);
-      let next: S;
-      if ('recipe' in action) {
-        reader.offset = start;
-        const draft = codec.draft ? codec.draft(reader) : codec.decode(reader);
-        const replaced = action.recipe(writable(draft));
-        next = replaced === undefined ? draft : (replaced as S);
-      } else {
-        next = action.next(readOnly(state));
-      }
-      words[word] = whereCode(Where.successor, a);
       const from = scratch.length;
+      if (!onBytes || !codec.successorOnBytes!(a, bytes, start, state, scratch)) {
+        let next: S;
+        if ('recipe' in action) {
+          reader.offset = start;
+          const draft = codec.draft ? codec.draft(reader) : codec.decode(reader);
+          const replaced = action.recipe(writable(draft));
+          next = replaced === undefined ? draft : (replaced as S);
+        } else {
+          next = action.next(readOnly(state));
+        }
+        words[word] = whereCode(Where.successor, a);
+        if (formOnBytes) codec.encode(next, scratch);
+        else this.encode(next, scratch);
+      }
       // Fast path: a self-loop is counted as a transition but needs no fingerprint. With a form
       // on the bytes, the parent is its class's representative, so an action that left the
       // state as it was is told before the form is computed, and one that made another member
       // of the class after.
-      if (formOnBytes) codec.encode(next, scratch);
-      else this.encode(next, scratch);
       if (!selfLoops && repeats(scratch, from, bytes, start, end)) {
         scratch.length = from;
         continue;

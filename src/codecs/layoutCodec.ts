@@ -17,7 +17,8 @@
 import { ByteReader, ByteWriter, type Codec } from '../codec.js';
 import { ModelError } from '../errors.js';
 import { unstorableValue } from '../stateValues.js';
-import type { Domain, LayoutNode, StateLayout } from './stateLayout.js';
+import { isPlainObject, keyCount } from './plainData.js';
+import { wordBytes, type Domain, type LayoutNode, type StateLayout } from './stateLayout.js';
 
 /** A value as JavaScript source: only leaf values (null, booleans, finite numbers, strings) are ever written. */
 const literal = (value: unknown): string => JSON.stringify(value);
@@ -36,6 +37,12 @@ function codeOf(domain: Domain, v: string, table: string): string {
   // -0 equals 0 here and in a Map: it must reach the generic encoder, which refuses it.
   const zero = intCount > 0 || values.includes(0);
   return zero ? `(${v} === 0 && 1 / ${v} < 0 ? -1 : ${named})` : `(${named})`;
+}
+
+/** The code of a value in `domain`, -1 when it has none: the encoder's own expression, as a function. */
+export function leafCoder(domain: Domain): (value: unknown) => number {
+  const table = new Map(domain.values.map((value, code) => [value, code]));
+  return new Function('M', `return function code(v) { let t = 0; return ${codeOf(domain, 'v', 'M')}; };`)(table) as (value: unknown) => number;
 }
 
 const isBoolean = ({ values, intCount }: Domain): boolean => intCount === 0 && values.length === 2 && values[0] === false && values[1] === true;
@@ -133,8 +140,6 @@ const leaves = (node: LayoutNode): Extract<LayoutNode, { kind: 'leaf' }>[] => {
 
 const wordNames = (words: number): string[] => Array.from({ length: words }, (_, w) => `w${w}`);
 
-/** The bytes of word `w`, little-endian: four, or for the last only those its slots use. */
-const wordBytes = (layout: StateLayout, w: number): number => Math.min(4, layout.bytes - 4 * w);
 
 /** The encoder's source: a function (state, out) that returns how many positions it wrote apart, left in `ids` and `values`. */
 function encoderSource(layout: StateLayout): string {
@@ -181,19 +186,6 @@ function decoderSource(layout: StateLayout): string {
     'refill(input) {', ...checks, ...words, ...stores, 'return O[0];', '},',
     '};',
   ].join('\n');
-}
-
-function isPlainObject(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-function keyCount(o: object): number {
-  let count = 0;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  for (const _ in o) count++;
-  return count;
 }
 
 /** Sets the value at `path` under `root` (decoded, so fresh), or returns the value when the path is the root's. */

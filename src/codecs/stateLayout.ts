@@ -34,6 +34,9 @@ export interface StateLayout {
   readonly paths: readonly (readonly (string | number)[])[];
 }
 
+/** The bytes of word `w`, little-endian: four, or for the last only those its slots use. */
+export const wordBytes = (layout: StateLayout, w: number): number => Math.min(4, layout.bytes - 4 * w);
+
 /** The widest slot: a word must hold it at any shift left over. */
 const MAX_SLOT_BITS = 24;
 

@@ -1,0 +1,176 @@
+/**
+ * Successors made on the bytes: what each action's recipe does to a state's layout words, learnt
+ * by running it on a recording view (recipeRecorder.ts), kept so that later states need not run
+ * it. A model's code is a function of the state, so a recipe that read the same leaves with the
+ * same codes along the way did the same: it wrote the same codes into the same slots. What it
+ * learnt is kept per action as a trie: a branch reads one leaf's code in the parent's words and
+ * goes on by it, an end holds the words the recipe wrote. A state whose path ends in the trie gets
+ * its successor as its own words with those slots rewritten: no draft refilled, no recipe run, no
+ * state encoded.
+ *
+ * Each thing learnt is checked at once against the action run as the search runs it, on a draft,
+ * and encoded: a recipe the view followed differently (a guard that wrote into the state, code that
+ * is not a function of the state) is never learnt from again. An action whose recipe the view
+ * cannot follow, or that misses too often to pay, runs on drafts from then on. What is learnt
+ * changes how fast a successor is made, never which one: counts do not depend on it, nor on the
+ * thread, each of which learns for itself.
+ */
+import { ByteReader, ByteWriter, type Codec } from '../codec.js';
+import type { Action } from '../model.js';
+import { indexLayout, recordRecipe, type LayoutIndex, type Leaf, type Recording } from './recipeRecorder.js';
+import { wordBytes, type StateLayout } from './stateLayout.js';
+
+/** A node of an action's trie: a branch (`leaf` >= 0) or an end (`leaf` -1). */
+class MemoNode {
+  /** A branch's children, by the code its leaf holds. */
+  readonly next: (MemoNode | undefined)[] = [];
+  constructor(
+    /** The leaf a branch reads, or -1. */
+    readonly leaf: number,
+    readonly word: number,
+    readonly shift: number,
+    readonly mask: number,
+    /** An end's writes, as triples of word, bits kept, bits set; null when the successor does not fit the layout. */
+    readonly writes: Int32Array | null,
+  ) {}
+}
+
+/** Learning stops for an action once it has learnt this often and more than a quarter of its lookups missed. */
+const LEARNINGS_BEFORE_GIVING_UP = 256;
+/** Nor does an action's trie grow past this many nodes. */
+const MAX_NODES = 1 << 16;
+
+interface ActionMemo {
+  /** A branch that reads no bits: its only child, at code 0, is the trie's root (also kept in `roots`, where lookups start). */
+  readonly top: MemoNode;
+  nodes: number;
+  learnt: number;
+  hits: number;
+}
+
+/** The writes of a recording as an end's triples (word, bits kept, bits set), null when it does not fit. */
+function writesOf(recording: Recording): Int32Array | null {
+  const { writes } = recording;
+  if (!writes) return null;
+  const triples: number[] = [];
+  writes.mask.forEach((mask, w) => {
+    if (mask !== 0) triples.push(w, ~mask, writes.bits[w]!);
+  });
+  return Int32Array.from(triples);
+}
+
+const sameWrites = (a: Int32Array | null, b: Int32Array | null): boolean =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * A codec's `successorOnBytes` for states of `layout`, learnt from `actions`' recipes.
+ * @param codec the layout's codec, which runs an action as the search does, to check what is learnt.
+ */
+export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[], codec: Codec<S>): NonNullable<Codec<S>['successorOnBytes']> {
+  let index: LayoutIndex | undefined;
+  const memos: (ActionMemo | undefined)[] = actions.map((action) =>
+    'recipe' in action ? { top: new MemoNode(0, 0, 0, 0, null), nodes: 0, learnt: 0, hits: 0 } : undefined);
+  /** Per action, its trie's root once it has one. */
+  const roots: (MemoNode | undefined)[] = actions.map(() => undefined);
+  const lengths = Int32Array.from({ length: layout.words }, (_, w) => wordBytes(layout, w));
+  const words = new Int32Array(Math.max(1, layout.words));
+  /** The state whose words `words` holds. */
+  let wordsOf: unknown;
+  const checked = new ByteWriter();
+  const made = new ByteWriter();
+
+  const readWords = (bytes: Uint8Array, start: number): void => {
+    for (let w = 0; w < layout.words; w++) {
+      let word = 0;
+      for (let k = 0; k < lengths[w]!; k++) word |= bytes[start + 4 * w + k]! << (8 * k);
+      words[w] = word;
+    }
+  };
+
+  /** Writes the parent's words with an end's writes applied, then the empty tail. */
+  const apply = (writes: Int32Array, bytes: Uint8Array, start: number, out: ByteWriter): void => {
+    out.reserve(layout.bytes + 1);
+    const b = out.bytes;
+    const o = out.length;
+    for (let i = 0; i < layout.bytes; i++) b[o + i] = bytes[start + i]!;
+    for (let k = 0; k < writes.length; k += 3) {
+      const w = writes[k]!;
+      const word = (words[w]! & writes[k + 1]!) | writes[k + 2]!;
+      for (let i = 0, n = lengths[w]!; i < n; i++) b[o + 4 * w + i] = (word >>> (8 * i)) & 255;
+    }
+    b[o + layout.bytes] = 0;
+    out.length = o + layout.bytes + 1;
+  };
+
+  /** The action as the search runs it without the memo, encoded into `checked`; false if it threw. */
+  const runOnDraft = (action: Extract<Action<S>, { recipe: unknown }>, bytes: Uint8Array, start: number): boolean => {
+    checked.reset();
+    try {
+      const draft = codec.decode(new ByteReader(bytes, start));
+      const replaced = action.recipe(draft as never);
+      codec.encode(replaced === undefined ? draft : (replaced as S), checked);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const sameBytes = (a: ByteWriter, b: ByteWriter): boolean => a.length === b.length && a.bytes.subarray(0, a.length).every((v, i) => v === b.bytes[i]);
+
+  /** Learns what action `a` does in this state: its end, or undefined if the action is not (or no longer) learnt from. */
+  const learn = (a: number, memo: ActionMemo, bytes: Uint8Array, start: number, state: S): MemoNode | undefined => {
+    const action = actions[a] as Extract<Action<S>, { recipe: unknown }>;
+    const giveUp = (): undefined => void (memos[a] = roots[a] = undefined);
+    if (memo.learnt >= LEARNINGS_BEFORE_GIVING_UP && memo.learnt * 4 > memo.learnt + memo.hits) return giveUp();
+    index ??= indexLayout(layout);
+    const recording = recordRecipe(index, action.recipe as (draft: never) => unknown, state, words);
+    if (!recording) return giveUp();
+    // A recipe that throws here is reported by the search, which runs it again on a draft.
+    if (!runOnDraft(action, bytes, start)) return undefined;
+    const writes = writesOf(recording);
+    made.reset();
+    if (writes) apply(writes, bytes, start, made);
+    const fits = checked.bytes[layout.bytes] === 0 && checked.length === layout.bytes + 1;
+    if (writes ? !sameBytes(made, checked) : fits) return giveUp();
+    memo.learnt++;
+    // The path: it follows the trie as far as the trie goes (a function of the state reads the
+    // same leaf first, and the same next one after the same code), then grows it.
+    let at = memo.top;
+    let code = 0;
+    for (let k = 0; k < recording.reads.length; k += 2) {
+      const leaf = recording.reads[k]!;
+      let node = at.next[code];
+      if (node === undefined) {
+        const { word, shift, domain } = index.nodes[leaf] as Leaf;
+        node = new MemoNode(leaf, word, shift, 2 ** domain.bits - 1, null);
+        at.next[code] = node;
+        if (++memo.nodes > MAX_NODES) return giveUp();
+      } else if (node.leaf !== leaf) return giveUp();
+      at = node;
+      code = recording.reads[k + 1]!;
+    }
+    const known = at.next[code];
+    if (known === undefined) {
+      at.next[code] = new MemoNode(-1, 0, 0, 0, writes);
+      memo.nodes++;
+    } else if (known.leaf >= 0 || !sameWrites(known.writes, writes)) return giveUp();
+    roots[a] = memo.top.next[0];
+    return at.next[code];
+  };
+
+  return (a, bytes, start, state, out) => {
+    const memo = memos[a];
+    if (memo === undefined || bytes[start + layout.bytes] !== 0) return false;
+    if (wordsOf !== state) {
+      readWords(bytes, start);
+      wordsOf = state;
+    }
+    let node = roots[a];
+    while (node !== undefined && node.leaf >= 0) node = node.next[(words[node.word]! >>> node.shift) & node.mask];
+    if (node === undefined) node = learn(a, memo, bytes, start, state);
+    else memo.hits++;
+    if (node === undefined || node.writes === null) return false;
+    apply(node.writes, bytes, start, out);
+    return true;
+  };
+}
