@@ -37,8 +37,13 @@ class MemoNode {
 
 /** Learning stops for an action once it has learnt this often and more than a quarter of its lookups missed. */
 const LEARNINGS_BEFORE_GIVING_UP = 256;
-/** Nor does an action's trie grow past this many nodes. */
-const MAX_NODES = 1 << 16;
+/**
+ * Nor do the tries grow past about this many nodes in all (some tens of MiB), shared out among the
+ * actions, but never fewer than LEAST_NODES_PER_ACTION each. A recipe reads a few leaves: none of
+ * CoCo's took more than 50 nodes in a check of pages 2 readers 3.
+ */
+const NODES_IN_ALL = 1 << 18;
+const LEAST_NODES_PER_ACTION = 1 << 8;
 
 interface ActionMemo {
   /** A branch that reads no bits: its only child, at code 0, is the trie's root (also kept in `roots`, where lookups start). */
@@ -68,6 +73,7 @@ const sameWrites = (a: Int32Array | null, b: Int32Array | null): boolean =>
  */
 export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[], codec: Codec<S>): NonNullable<Codec<S>['successorOnBytes']> {
   let index: LayoutIndex | undefined;
+  const maxNodes = Math.max(LEAST_NODES_PER_ACTION, Math.floor(NODES_IN_ALL / Math.max(1, actions.length)));
   const memos: (ActionMemo | undefined)[] = actions.map((action) =>
     'recipe' in action ? { top: new MemoNode(0, 0, 0, 0, null), nodes: 0, learnt: 0, hits: 0 } : undefined);
   /** Per action, its trie's root once it has one. */
@@ -144,7 +150,7 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
         const { word, shift, domain } = index.nodes[leaf] as Leaf;
         node = new MemoNode(leaf, word, shift, 2 ** domain.bits - 1, null);
         at.next[code] = node;
-        if (++memo.nodes > MAX_NODES) return giveUp();
+        if (++memo.nodes > maxNodes) return giveUp();
       } else if (node.leaf !== leaf) return giveUp();
       at = node;
       code = recording.reads[k + 1]!;
