@@ -94,18 +94,19 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
   };
 
   /** Writes the parent's words with an end's writes applied, then the empty tail. */
+  const size = layout.bytes;
   const apply = (writes: Int32Array, bytes: Uint8Array, start: number, out: ByteWriter): void => {
-    out.reserve(layout.bytes + 1);
+    out.reserve(size + 1);
     const b = out.bytes;
     const o = out.length;
-    for (let i = 0; i < layout.bytes; i++) b[o + i] = bytes[start + i]!;
+    for (let i = 0; i < size; i++) b[o + i] = bytes[start + i]!;
     for (let k = 0; k < writes.length; k += 3) {
       const w = writes[k]!;
       const word = (words[w]! & writes[k + 1]!) | writes[k + 2]!;
       for (let i = 0, n = lengths[w]!; i < n; i++) b[o + 4 * w + i] = (word >>> (8 * i)) & 255;
     }
-    b[o + layout.bytes] = 0;
-    out.length = o + layout.bytes + 1;
+    b[o + size] = 0;
+    out.length = o + size + 1;
   };
 
   /** The action as the search runs it without the memo, encoded into `checked`; false if it threw. */
@@ -136,7 +137,7 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     const writes = writesOf(recording);
     made.reset();
     if (writes) apply(writes, bytes, start, made);
-    const fits = checked.bytes[layout.bytes] === 0 && checked.length === layout.bytes + 1;
+    const fits = checked.bytes[size] === 0 && checked.length === size + 1;
     if (writes ? !sameBytes(made, checked) : fits) return giveUp();
     memo.learnt++;
     // The path: it follows the trie as far as the trie goes (a function of the state reads the
@@ -166,7 +167,7 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
 
   return (a, bytes, start, state, out) => {
     const memo = memos[a];
-    if (memo === undefined || bytes[start + layout.bytes] !== 0) return false;
+    if (memo === undefined || bytes[start + size] !== 0) return false;
     if (wordsOf !== state) {
       readWords(bytes, start);
       wordsOf = state;
