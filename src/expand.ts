@@ -162,7 +162,7 @@ interface BatchInProgress {
   request: BatchRequest;
   table: FingerprintTable | undefined;
   formOnBytes: boolean;
-  /** Whether the codec makes successors on the bytes where it can (never with symmetry: the form is on objects or bytes after). */
+  /** Whether the codec makes successors on the bytes where it can: never with symmetry, whose representative is formed from each successor. */
   onBytes: boolean;
   generated: Uint32Array;
   labels: Uint8Array;

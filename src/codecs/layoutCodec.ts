@@ -140,7 +140,6 @@ const leaves = (node: LayoutNode): Extract<LayoutNode, { kind: 'leaf' }>[] => {
 
 const wordNames = (words: number): string[] => Array.from({ length: words }, (_, w) => `w${w}`);
 
-
 /** The encoder's source: a function (state, out) that returns how many positions it wrote apart, left in `ids` and `values`. */
 function encoderSource(layout: StateLayout): string {
   const lines: string[] = [];
