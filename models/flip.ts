@@ -12,8 +12,8 @@ export type Ring = boolean[];
 
 /**
  * A codec of the model's own: one bit per position, 28 positions to a varint word. It is kept to
- * check the derived encoding against, not for speed: the derived one is a third faster, since it
- * refills one draft where this decodes a new ring for every transition (see `npm run bench`).
+ * check the derived encoding against, not for speed: the derived one is faster, since it makes
+ * successors on the bytes where this decodes a new ring for every transition (see `npm run bench`).
  */
 function ringCodec(n: number): Codec<Ring> {
   const words = Math.ceil(n / 28);
