@@ -1,6 +1,6 @@
 /**
  * Successors made on the bytes (src/codecs/recipeMemo.ts): for every state and action they are
- * exactly what running the recipe on a draft and encoding its result makes; once an action is
+ * exactly what running the recipe (or the successor function) on a draft and encoding its result makes; once an action is
  * learnt its recipe no longer runs; what a recording view cannot follow is never learnt; and the
  * search's counts, verdicts and traces are those of the generic encoding, on any number of threads.
  */
@@ -11,20 +11,18 @@ import { stateCodec } from '../src/codecs/stateCodec.js';
 import { indexLayout, recordRecipe, type Leaf } from '../src/codecs/recipeRecorder.js';
 import { layoutOf } from '../src/codecs/stateLayout.js';
 import { shapeOf } from '../src/codecs/stateShape.js';
-import type { ModelInstance, RecipeAction } from '../src/model.js';
+import type { Action, ModelInstance } from '../src/model.js';
+import { successor } from '../src/modelCode.js';
 import { initialStyles, recipeActions, recipeStyles, type Styles } from './fixtures/recipeStylesModel.js';
 
 /** The fixture's actions, each counting how often its recipe ran while the codec made a successor on the bytes. */
 function counted(): { instance: ModelInstance<Styles>; runs: Map<string, number>; inMemo: { on: boolean } } {
   const runs = new Map<string, number>();
   const inMemo = { on: false };
-  const actions = (recipeActions as RecipeAction<Styles>[]).map((action) => ({
-    ...action,
-    recipe: (s: Styles) => {
-      if (inMemo.on) runs.set(action.name, (runs.get(action.name) ?? 0) + 1);
-      return action.recipe(s as never);
-    },
-  }));
+  const ran = (name: string): void => void (inMemo.on && runs.set(name, (runs.get(name) ?? 0) + 1));
+  const actions = recipeActions.map((action): Action<Styles> => 'recipe' in action
+    ? { ...action, recipe: (s) => (ran(action.name), action.recipe(s)) }
+    : { ...action, next: (s) => (ran(action.name), action.next(s)) });
   return { instance: { initialStates: [initialStyles()], actions, properties: [] }, runs, inMemo };
 }
 
@@ -34,18 +32,17 @@ const bytesOf = (codec: Codec<Styles>, state: Styles): Uint8Array => {
   return out.toBytes();
 };
 
-/** What the search would make without the memo: the recipe run on a decoded copy, encoded. */
-function onDraft(codec: Codec<Styles>, action: RecipeAction<Styles>, bytes: Uint8Array): Uint8Array {
-  const draft = codec.decode(new ByteReader(bytes));
-  const replaced = action.recipe(draft as never);
-  return bytesOf(codec, (replaced ?? draft) as Styles);
+/** What the search would make without the memo: the action run on a decoded copy, encoded. */
+function onDraft(codec: Codec<Styles>, action: Action<Styles>, bytes: Uint8Array): Uint8Array {
+  const decoded = (): Styles => codec.decode(new ByteReader(bytes));
+  return bytesOf(codec, successor(action, decoded(), decoded));
 }
 
 /**
  * Every reachable state once, breadth first, each action's successor made on the bytes where the
  * codec can: checked against the draft's, and counted per action.
  */
-function everyTransition(codec: Codec<Styles>, actions: RecipeAction<Styles>[], inMemo: { on: boolean }): { states: number; onBytes: Map<string, number> } {
+function everyTransition(codec: Codec<Styles>, actions: readonly Action<Styles>[], inMemo: { on: boolean }): { states: number; onBytes: Map<string, number> } {
   const seen = new Set<string>();
   const onBytes = new Map<string, number>();
   let queue = [bytesOf(codec, initialStyles())];
@@ -80,7 +77,7 @@ describe('successors made on the bytes', () => {
   it('are what the recipe makes of a draft, for every state and action, and spare the recipe once learnt', () => {
     const { instance, runs, inMemo } = counted();
     const codec = stateCodec(instance, 'derived', () => undefined);
-    const actions = instance.actions as RecipeAction<Styles>[];
+    const { actions } = instance;
     const first = everyTransition(codec, actions, inMemo);
     expect(first.states).toBeGreaterThan(200);
     for (const { name } of actions) {

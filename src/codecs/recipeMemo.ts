@@ -1,7 +1,7 @@
 /**
- * Successors made on the bytes: what each action's recipe does to a state's layout words, learnt
- * by running it on a recording view (recipeRecorder.ts), kept so that later states need not run
- * it. A model's code is a function of the state, so a recipe that read the same leaves with the
+ * Successors made on the bytes: what each action's recipe (or successor function, run the same
+ * way) does to a state's layout words, learnt by running it on a recording view
+ * (recipeRecorder.ts), kept so that later states need not run it. A model's code is a function of the state, so a recipe that read the same leaves with the
  * same codes along the way did the same: it wrote the same codes into the same slots. What it
  * learnt is kept per action as a trie: a branch reads one leaf's code in the parent's words and
  * goes on by it, an end holds the words the recipe wrote. A state whose path ends in the trie gets
@@ -74,8 +74,16 @@ const sameWrites = (a: Int32Array | null, b: Int32Array | null): boolean =>
 export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[], codec: Codec<S>): NonNullable<Codec<S>['successorOnBytes']> {
   let index: LayoutIndex | undefined;
   const maxNodes = Math.max(LEAST_NODES_PER_ACTION, Math.floor(NODES_IN_ALL / Math.max(1, actions.length)));
-  const memos: (ActionMemo | undefined)[] = actions.map((action) =>
-    'recipe' in action ? { top: new MemoNode(0, 0, 0, 0, null), nodes: 0, learnt: 0, hits: 0 } : undefined);
+  const memos: (ActionMemo | undefined)[] = actions.map(() => ({ top: new MemoNode(0, 0, 0, 0, null), nodes: 0, learnt: 0, hits: 0 }));
+  /**
+   * Each action's effect as a recipe: what it returns, if anything, is the new state. A successor
+   * function that returns nothing is a fault the search reports: here it is not learnt from.
+   */
+  const effects = actions.map((action): ((draft: never) => unknown) => ('recipe' in action ? action.recipe : (state) => {
+    const made = action.next(state);
+    if (made === undefined) throw new TypeError('a successor function returned undefined');
+    return made;
+  }));
   /** Per action, its trie's root once it has one. */
   const roots: (MemoNode | undefined)[] = actions.map(() => undefined);
   const lengths = Int32Array.from({ length: layout.words }, (_, w) => wordBytes(layout, w));
@@ -110,11 +118,11 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
   };
 
   /** The action as the search runs it without the memo, encoded into `checked`; false if it threw. */
-  const runOnDraft = (action: Extract<Action<S>, { recipe: unknown }>, bytes: Uint8Array, start: number): boolean => {
+  const runOnDraft = (effect: (draft: never) => unknown, bytes: Uint8Array, start: number): boolean => {
     checked.reset();
     try {
       const draft = codec.decode(new ByteReader(bytes, start));
-      const replaced = action.recipe(draft as never);
+      const replaced = effect(draft as never);
       codec.encode(replaced === undefined ? draft : (replaced as S), checked);
       return true;
     } catch {
@@ -126,14 +134,13 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
 
   /** Learns what action `a` does in this state: its end, or undefined if the action is not (or no longer) learnt from. */
   const learn = (a: number, memo: ActionMemo, bytes: Uint8Array, start: number, state: S): MemoNode | undefined => {
-    const action = actions[a] as Extract<Action<S>, { recipe: unknown }>;
     const giveUp = (): undefined => void (memos[a] = roots[a] = undefined);
     if (memo.learnt >= LEARNINGS_BEFORE_GIVING_UP && memo.learnt * 4 > memo.learnt + memo.hits) return giveUp();
     index ??= indexLayout(layout);
-    const recording = recordRecipe(index, action.recipe as (draft: never) => unknown, state, words);
+    const recording = recordRecipe(index, effects[a]!, state, words);
     if (!recording) return giveUp();
     // A recipe that throws here is reported by the search, which runs it again on a draft.
-    if (!runOnDraft(action, bytes, start)) return undefined;
+    if (!runOnDraft(effects[a]!, bytes, start)) return undefined;
     const writes = writesOf(recording);
     made.reset();
     if (writes) apply(writes, bytes, start, made);
