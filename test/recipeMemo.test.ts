@@ -1,8 +1,9 @@
 /**
  * Successors made on the bytes (src/codecs/recipeMemo.ts): for every state and action they are
- * exactly what running the recipe (or the successor function) on a draft and encoding its result makes; once an action is
- * learnt its recipe no longer runs; what a recording view cannot follow is never learnt; and the
- * search's counts, verdicts and traces are those of the generic encoding, on any number of threads.
+ * exactly what running the recipe (or the successor function) on a draft and encoding its result
+ * makes; once an action is learnt its recipe no longer runs; what a recording view cannot follow
+ * is never learnt; and the search's counts, verdicts and traces are those of the generic encoding,
+ * on any number of threads.
  */
 import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, type Codec } from '../src/codec.js';

@@ -1,8 +1,9 @@
 /**
  * Successors made on the bytes: what each action's recipe (or successor function, run the same
  * way) does to a state's layout words, learnt by running it on a recording view
- * (recipeRecorder.ts), kept so that later states need not run it. A model's code is a function of the state, so a recipe that read the same leaves with the
- * same codes along the way did the same: it wrote the same codes into the same slots. What it
+ * (recipeRecorder.ts), kept so that later states need not run it. A model's code is a function of
+ * the state, so a recipe that read the same leaves with the same codes along the way did the
+ * same: it wrote the same codes into the same slots. What it
  * learnt is kept per action as a trie: a branch reads one leaf's code in the parent's words and
  * goes on by it, an end holds the words the recipe wrote. A state whose path ends in the trie gets
  * its successor as its own words with those slots rewritten: no draft refilled, no recipe run, no
@@ -46,8 +47,7 @@ const NODES_IN_ALL = 1 << 18;
 const LEAST_NODES_PER_ACTION = 1 << 8;
 
 interface ActionMemo {
-  /** A branch that reads no bits: its only child, at code 0, is the trie's root (also kept in `roots`, where lookups start). */
-  readonly top: MemoNode;
+  root: MemoNode | undefined;
   nodes: number;
   learnt: number;
   hits: number;
@@ -68,13 +68,13 @@ const sameWrites = (a: Int32Array | null, b: Int32Array | null): boolean =>
   a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
- * A codec's `successorOnBytes` for states of `layout`, learnt from `actions`' recipes.
+ * A codec's `successorOnBytes` for states of `layout`, learnt from `actions`' recipes and successor functions.
  * @param codec the layout's codec, which runs an action as the search does, to check what is learnt.
  */
 export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[], codec: Codec<S>): NonNullable<Codec<S>['successorOnBytes']> {
   let index: LayoutIndex | undefined;
   const maxNodes = Math.max(LEAST_NODES_PER_ACTION, Math.floor(NODES_IN_ALL / Math.max(1, actions.length)));
-  const memos: (ActionMemo | undefined)[] = actions.map(() => ({ top: new MemoNode(0, 0, 0, 0, null), nodes: 0, learnt: 0, hits: 0 }));
+  const memos: (ActionMemo | undefined)[] = actions.map(() => ({ root: undefined, nodes: 0, learnt: 0, hits: 0 }));
   /**
    * Each action's effect as a recipe: what it returns, if anything, is the new state. A successor
    * function that returns nothing is a fault the search reports: here it is not learnt from.
@@ -84,8 +84,6 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     if (made === undefined) throw new TypeError('a successor function returned undefined');
     return made;
   }));
-  /** Per action, its trie's root once it has one. */
-  const roots: (MemoNode | undefined)[] = actions.map(() => undefined);
   const lengths = Int32Array.from({ length: layout.words }, (_, w) => wordBytes(layout, w));
   const words = new Int32Array(Math.max(1, layout.words));
   /** The state whose words `words` holds. */
@@ -134,7 +132,7 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
 
   /** Learns what action `a` does in this state: its end, or undefined if the action is not (or no longer) learnt from. */
   const learn = (a: number, memo: ActionMemo, bytes: Uint8Array, start: number, state: S): MemoNode | undefined => {
-    const giveUp = (): undefined => void (memos[a] = roots[a] = undefined);
+    const giveUp = (): undefined => void (memos[a] = undefined);
     if (memo.learnt >= LEARNINGS_BEFORE_GIVING_UP && memo.learnt * 4 > memo.learnt + memo.hits) return giveUp();
     index ??= indexLayout(layout);
     const recording = recordRecipe(index, effects[a]!, state, words);
@@ -149,27 +147,25 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     memo.learnt++;
     // The path: it follows the trie as far as the trie goes (a function of the state reads the
     // same leaf first, and the same next one after the same code), then grows it.
-    let at = memo.top;
+    let parent: MemoNode | undefined;
     let code = 0;
+    const child = (): MemoNode | undefined => (parent ? parent.next[code] : memo.root);
+    const adopt = (node: MemoNode): MemoNode => {
+      if (parent) parent.next[code] = node;
+      else memo.root = node;
+      memo.nodes++;
+      return node;
+    };
     for (let k = 0; k < recording.reads.length; k += 2) {
       const leaf = recording.reads[k]!;
-      let node = at.next[code];
-      if (node === undefined) {
-        const { word, shift, domain } = index.nodes[leaf] as Leaf;
-        node = new MemoNode(leaf, word, shift, 2 ** domain.bits - 1, null);
-        at.next[code] = node;
-        if (++memo.nodes > maxNodes) return giveUp();
-      } else if (node.leaf !== leaf) return giveUp();
-      at = node;
+      const { word, shift, domain } = index.nodes[leaf] as Leaf;
+      const node = child() ?? adopt(new MemoNode(leaf, word, shift, 2 ** domain.bits - 1, null));
+      if (node.leaf !== leaf || memo.nodes > maxNodes) return giveUp();
+      parent = node;
       code = recording.reads[k + 1]!;
     }
-    const known = at.next[code];
-    if (known === undefined) {
-      at.next[code] = new MemoNode(-1, 0, 0, 0, writes);
-      memo.nodes++;
-    } else if (known.leaf >= 0 || !sameWrites(known.writes, writes)) return giveUp();
-    roots[a] = memo.top.next[0];
-    return at.next[code];
+    const end = child() ?? adopt(new MemoNode(-1, 0, 0, 0, writes));
+    return end.leaf < 0 && sameWrites(end.writes, writes) ? end : giveUp();
   };
 
   return (a, bytes, start, state, out) => {
@@ -179,7 +175,7 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
       readWords(bytes, start);
       wordsOf = state;
     }
-    let node = roots[a];
+    let node = memo.root;
     while (node !== undefined && node.leaf >= 0) node = node.next[(words[node.word]! >>> node.shift) & node.mask];
     if (node === undefined) node = learn(a, memo, bytes, start, state);
     else memo.hits++;
