@@ -8,6 +8,13 @@
 import { ModelError } from './errors.js';
 import { numberRefusal } from './stateValues.js';
 
+/** Whether two runs of bytes (or of words) hold the same values. */
+export const sameContents = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 /** A growable byte buffer written front to back. */
 export class ByteWriter {
   bytes: Uint8Array;

@@ -16,7 +16,7 @@
  * changes how fast a successor is made, never which one: counts do not depend on it, nor on the
  * thread, each of which learns for itself.
  */
-import { ByteReader, ByteWriter, type Codec } from '../codec.js';
+import { ByteReader, ByteWriter, sameContents, type Codec } from '../codec.js';
 import type { Action } from '../model.js';
 import { indexLayout, recordRecipe, type LayoutIndex, type Leaf, type Recording } from './recipeRecorder.js';
 import { wordBytes, type StateLayout } from './stateLayout.js';
@@ -63,9 +63,6 @@ function writesOf(recording: Recording): Int32Array | null {
   });
   return Int32Array.from(triples);
 }
-
-const sameWrites = (a: Int32Array | null, b: Int32Array | null): boolean =>
-  a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * A codec's `successorOnBytes` for states of `layout`, learnt from `actions`' recipes and successor functions.
@@ -128,8 +125,6 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     }
   };
 
-  const sameBytes = (a: ByteWriter, b: ByteWriter): boolean => a.length === b.length && a.bytes.subarray(0, a.length).every((v, i) => v === b.bytes[i]);
-
   /** Learns what action `a` does in this state: its end, or undefined if the action is not (or no longer) learnt from. */
   const learn = (a: number, memo: ActionMemo, bytes: Uint8Array, start: number, state: S): MemoNode | undefined => {
     const giveUp = (): undefined => void (memos[a] = undefined);
@@ -143,7 +138,8 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     made.reset();
     if (writes) apply(writes, bytes, start, made);
     const fits = checked.bytes[size] === 0 && checked.length === size + 1;
-    if (writes ? !sameBytes(made, checked) : fits) return giveUp();
+    const written = (out: ByteWriter): Uint8Array => out.bytes.subarray(0, out.length);
+    if (writes ? !sameContents(written(made), written(checked)) : fits) return giveUp();
     memo.learnt++;
     // The path: it follows the trie as far as the trie goes (a function of the state reads the
     // same leaf first, and the same next one after the same code), then grows it.
@@ -165,7 +161,8 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
       code = recording.reads[k + 1]!;
     }
     const end = child() ?? adopt(new MemoNode(-1, 0, 0, 0, writes));
-    return end.leaf < 0 && sameWrites(end.writes, writes) ? end : giveUp();
+    const same = end.writes === null || writes === null ? end.writes === writes : sameContents(end.writes, writes);
+    return end.leaf < 0 && same ? end : giveUp();
   };
 
   return (a, bytes, start, state, out) => {

@@ -9,6 +9,7 @@
  */
 import { checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
 import { checkRules, validateOptions, type Rule } from '../checkOptions.js';
+import { sameContents } from '../codec.js';
 import { UsageError } from '../errors.js';
 import { Expander } from '../expand.js';
 import type { Action, AnyModel, ModelInstance } from '../model.js';
@@ -72,8 +73,6 @@ export interface ReplayResult {
 }
 
 const named = <S>(action: Action<S>): NamedAction => ({ action: action.name, actor: action.actor, args: action.args ?? '' });
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** The plain state an ITF state stands for: its variables, or the whole value of a model whose state is not a record. */
 function stateOf(read: ReadState, index: number, recordStates: boolean): unknown {
@@ -140,7 +139,7 @@ export function replay(model: AnyModel, trace: readonly ReadState[], options: Re
     mismatch,
   });
 
-  const matches = (state: unknown, k: number): boolean => packed[k] !== undefined && sameBytes(expander.pack(state), packed[k]);
+  const matches = (state: unknown, k: number): boolean => packed[k] !== undefined && sameContents(expander.pack(state), packed[k]);
   const initial = instance.initialStates.findIndex((s) => matches(s, 0));
   if (initial < 0) {
     return result([], { index: 0, enabled: [], nearest: nearestOf(wanted[0], instance.initialStates.map((state) => ({ state, action: null }))) });
