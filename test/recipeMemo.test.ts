@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, type Codec } from '../src/codec.js';
 import { check } from '../src/check.js';
 import { stateCodec } from '../src/codecs/stateCodec.js';
-import { indexLayout, recordRecipe, type Leaf } from '../src/codecs/recipeRecorder.js';
-import { layoutOf } from '../src/codecs/stateLayout.js';
+import { indexLayout, recordRecipe } from '../src/codecs/recipeRecorder.js';
+import { layoutOf, type LeafNode } from '../src/codecs/stateLayout.js';
 import { shapeOf } from '../src/codecs/stateShape.js';
 import type { Action, ModelInstance } from '../src/model.js';
 import { successor } from '../src/modelCode.js';
@@ -205,7 +205,7 @@ describe('a recording view', () => {
       s.inner.x = s.a[1] ? s.inner.x + 1 : 0;
       return void (s.inner.tag = s.inner.x === 3 && s.a[1] ? 'p' : 'q');
     });
-    const code = (path: (string | number)[], value: unknown): number => index.codeOf(index.nodes[leafAt(...path)] as Leaf, value);
+    const code = (path: (string | number)[], value: unknown): number => index.codeOf(index.nodes[leafAt(...path)] as LeafNode, value);
     expect(recording?.reads).toEqual([leafAt('a', 1), code(['a', 1], true), leafAt('inner', 'x'), code(['inner', 'x'], 2)]);
     expect(recording?.writes).toBeDefined();
   });
@@ -239,7 +239,7 @@ describe('a recording view', () => {
     expect(shared?.reads).toEqual([]);
     const copied = record((s) => void (s.inner = { ...s.inner, x: 0 }));
     expect(applied(copied)).toEqual(applied(record(() => ({ a: [true, true], inner: { x: 0, tag: 'q' } }))));
-    expect(copied?.reads).toEqual([leafAt('inner', 'x'), index.codeOf(index.nodes[leafAt('inner', 'x')] as Leaf, 2), leafAt('inner', 'tag'), index.codeOf(index.nodes[leafAt('inner', 'tag')] as Leaf, 'q')]);
+    expect(copied?.reads).toEqual([leafAt('inner', 'x'), index.codeOf(index.nodes[leafAt('inner', 'x')] as LeafNode, 2), leafAt('inner', 'tag'), index.codeOf(index.nodes[leafAt('inner', 'tag')] as LeafNode, 'q')]);
   });
 
   it.each<[string, (s: Small) => unknown]>([

@@ -18,14 +18,14 @@ import { ByteReader, ByteWriter, type Codec } from '../codec.js';
 import { ModelError } from '../errors.js';
 import { unstorableValue } from '../stateValues.js';
 import { isPlainObject, keyCount } from './plainData.js';
-import { wordBytes, type Domain, type LayoutNode, type StateLayout } from './stateLayout.js';
+import { slotMask, wordBytes, type Domain, type LayoutNode, type LeafNode, type StateLayout } from './stateLayout.js';
 
 /** A value as JavaScript source: only leaf values (null, booleans, finite numbers, strings) are ever written. */
 const literal = (value: unknown): string => JSON.stringify(value);
 
 /** The bits of word `word` that hold a slot, as an expression of the decoder's word variables. */
 const slotCode = (node: { domain: Domain; word: number; shift: number }): string =>
-  `((w${node.word} >>> ${node.shift}) & ${2 ** node.domain.bits - 1})`;
+  `((w${node.word} >>> ${node.shift}) & ${slotMask(node)})`;
 
 /** An expression for the code of `v` in `domain` (-1 when it has none), given its table `table`. */
 function codeOf(domain: Domain, v: string, table: string): string {
@@ -129,7 +129,7 @@ function refillStatements(node: LayoutNode): { checks: string[]; stores: string[
   return { checks: checks.length > 0 ? [`if (${checks.join(' || ')}) return undefined;`] : [], stores };
 }
 
-const leaves = (node: LayoutNode): Extract<LayoutNode, { kind: 'leaf' }>[] => {
+const leaves = (node: LayoutNode): LeafNode[] => {
   switch (node.kind) {
     case 'leaf': return [node];
     case 'object': return node.fields.flatMap(leaves);

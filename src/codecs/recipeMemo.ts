@@ -18,8 +18,8 @@
  */
 import { ByteReader, ByteWriter, sameContents, type Codec } from '../codec.js';
 import type { Action } from '../model.js';
-import { indexLayout, recordRecipe, type LayoutIndex, type Leaf, type Recording } from './recipeRecorder.js';
-import { wordBytes, type StateLayout } from './stateLayout.js';
+import { indexLayout, recordRecipe, type LayoutIndex, type Recording } from './recipeRecorder.js';
+import { slotMask, wordBytes, type LeafNode, type StateLayout } from './stateLayout.js';
 
 /** A node of an action's trie: a branch (`leaf` >= 0) or an end (`leaf` -1). */
 class MemoNode {
@@ -40,8 +40,8 @@ class MemoNode {
 const LEARNINGS_BEFORE_GIVING_UP = 256;
 /**
  * Nor do the tries grow past about this many nodes in all (some tens of MiB), shared out among the
- * actions, but never fewer than LEAST_NODES_PER_ACTION each. A recipe reads a few leaves: none of
- * CoCo's took more than 50 nodes in a check of pages 2 readers 3.
+ * actions, but never fewer than LEAST_NODES_PER_ACTION each. A recipe reads a few leaves: no
+ * action's trie of the models in models/ passed 50 nodes in their largest benchmarked checks.
  */
 const NODES_IN_ALL = 1 << 18;
 const LEAST_NODES_PER_ACTION = 1 << 8;
@@ -154,8 +154,8 @@ export function recipeMemo<S>(layout: StateLayout, actions: readonly Action<S>[]
     };
     for (let k = 0; k < recording.reads.length; k += 2) {
       const leaf = recording.reads[k]!;
-      const { word, shift, domain } = index.nodes[leaf] as Leaf;
-      const node = child() ?? adopt(new MemoNode(leaf, word, shift, 2 ** domain.bits - 1, null));
+      const at = index.nodes[leaf] as LeafNode;
+      const node = child() ?? adopt(new MemoNode(leaf, at.word, at.shift, slotMask(at), null));
       if (node.leaf !== leaf || memo.nodes > maxNodes) return giveUp();
       parent = node;
       code = recording.reads[k + 1]!;

@@ -20,9 +20,7 @@
  */
 import { leafCoder } from './layoutCodec.js';
 import { isPlainObject, keyCount } from './plainData.js';
-import type { LayoutNode, StateLayout } from './stateLayout.js';
-
-export type Leaf = Extract<LayoutNode, { kind: 'leaf' }>;
+import { slotMask, type LayoutNode, type LeafNode, type StateLayout } from './stateLayout.js';
 
 /** A layout, indexed for the recorder and the memo. */
 export interface LayoutIndex {
@@ -30,7 +28,7 @@ export interface LayoutIndex {
   /** Per node id, the node. */
   readonly nodes: readonly LayoutNode[];
   /** The code of a value in a leaf's domain, -1 when it has none (as the encoder codes it). */
-  codeOf(leaf: Leaf, value: unknown): number;
+  codeOf(leaf: LeafNode, value: unknown): number;
 }
 
 /** The layout indexed for the recorder and the memo. */
@@ -44,7 +42,7 @@ export function indexLayout(layout: StateLayout): LayoutIndex {
   visit(layout.root);
   // Made as leaves are first written: each is a function compiled from source.
   const coders: ((value: unknown) => number)[] = [];
-  const codeOf = (leaf: Leaf, value: unknown): number => (coders[leaf.id] ??= leafCoder(leaf.domain))(value);
+  const codeOf = (leaf: LeafNode, value: unknown): number => (coders[leaf.id] ??= leafCoder(leaf.domain))(value);
   return { layout, nodes, codeOf };
 }
 
@@ -60,7 +58,7 @@ export interface Recording {
 class Unfollowable extends Error {}
 
 /** The code in `words` of leaf `leaf`. */
-const codeIn = (words: Int32Array, leaf: Leaf): number => (words[leaf.word]! >>> leaf.shift) & (2 ** leaf.domain.bits - 1);
+const codeIn = (words: Int32Array, leaf: LeafNode): number => (words[leaf.word]! >>> leaf.shift) & slotMask(leaf);
 
 /** The child of `node` at property `key`, if the layout has one there. */
 function childAt(node: LayoutNode, key: string): LayoutNode | undefined {
@@ -146,7 +144,7 @@ export function recordRecipe(index: LayoutIndex, recipe: (draft: never) => unkno
       case 'leaf': {
         const code = index.codeOf(node, value);
         if (code < 0) return false;
-        const slot = (2 ** node.domain.bits - 1) << node.shift;
+        const slot = slotMask(node) << node.shift;
         mask[node.word]! |= slot;
         bits[node.word] = (bits[node.word]! & ~slot) | (code << node.shift);
         return true;

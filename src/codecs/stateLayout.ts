@@ -34,6 +34,11 @@ export interface StateLayout {
   readonly paths: readonly (readonly (string | number)[])[];
 }
 
+export type LeafNode = Extract<LayoutNode, { kind: 'leaf' }>;
+
+/** The bits of a leaf's slot, at shift 0. */
+export const slotMask = (leaf: { readonly domain: Domain }): number => 2 ** leaf.domain.bits - 1;
+
 /** The bytes of word `w`, little-endian: four, or for the last only those its slots use. */
 export const wordBytes = (layout: StateLayout, w: number): number => Math.min(4, layout.bytes - 4 * w);
 
