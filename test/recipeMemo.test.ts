@@ -14,7 +14,7 @@ import { layoutOf, type LeafNode } from '../src/codecs/stateLayout.js';
 import { shapeOf } from '../src/codecs/stateShape.js';
 import type { Action, ModelInstance } from '../src/model.js';
 import { successor } from '../src/modelCode.js';
-import { initialStyles, recipeActions, recipeStyles, type Styles } from './fixtures/recipeStylesModel.js';
+import { initialStyles, recipeActions, recipeStyles, symmetricFlags, type Styles } from './fixtures/recipeStylesModel.js';
 
 /** The fixture's actions, each counting how often its recipe ran while the codec made a successor on the bytes. */
 function counted(): { instance: ModelInstance<Styles>; runs: Map<string, number>; inMemo: { on: boolean } } {
@@ -174,6 +174,16 @@ describe('successors made on the bytes', () => {
     expect(two.workersUsed).toBe(2);
     expect(summary(one)).toEqual(summary(generic));
     expect(summary(two)).toEqual(summary(generic));
+  });
+});
+
+describe('with --symmetry', () => {
+  it('successors are put in their class\'s form, never made on the bytes', async () => {
+    const [derived, generic] = await Promise.all((['derived', 'generic'] as const).map((stateEncoding) =>
+      check(symmetricFlags, { workers: 1, symmetry: true, stateEncoding })));
+    // Four classes (none, one, two or three flags set); made on the bytes, the eight states would each be stored.
+    expect([derived.distinctStates, derived.transitions]).toEqual([4, generic.transitions]);
+    expect(generic.distinctStates).toBe(4);
   });
 });
 
