@@ -1,11 +1,11 @@
 /**
  * The CoCo benchmarks: one large check (tdx, seven-step, decrypt) at growing sizes with 1 and 2
  * workers, the same check with and without the model's own codec, and the sweep and the matrix on
- * their defaults. Counts are printed to compare across
- * runs and implementations; speeds are ratios measured in the same run.
+ * their defaults. Counts are printed to compare across runs and implementations; speeds are
+ * ratios measured in the same run.
  */
-import type { CheckResult } from '../src/result.js';
 import { fileURLToPath } from 'node:url';
+import type { CheckResult } from '../src/result.js';
 import { measure, measureMatrix, measureSweep, measureWorkers, median, REPEATS, workerColumns, workerRows } from './measure.js';
 import { printTable } from './table.js';
 
