@@ -17,7 +17,7 @@
 import { ByteReader, ByteWriter, type Codec } from '../codec.js';
 import { ModelError } from '../errors.js';
 import { unstorableValue } from '../stateValues.js';
-import { isPlainObject, keyCount } from './plainData.js';
+import { inherited, isPlainObject, keyCount } from './plainData.js';
 import { slotMask, wordBytes, type Domain, type LayoutNode, type LeafNode, type StateLayout } from './stateLayout.js';
 
 /** A value as JavaScript source: only leaf values (null, booleans, finite numbers, strings) are ever written. */
@@ -73,7 +73,8 @@ function encodeStatements(node: LayoutNode, v: string, lines: string[]): void {
       return;
     }
     case 'object': {
-      const present = node.keys.map((key) => (key in Object.prototype ? `Object.hasOwn(${v}, ${literal(key)})` : `${v}[${literal(key)}] !== undefined`));
+      // holdsKey (plainData.ts), written inline.
+      const present = node.keys.map((key) => (inherited(key) ? `Object.hasOwn(${v}, ${literal(key)})` : `${v}[${literal(key)}] !== undefined`));
       lines.push(`if (isPlainObject(${v}) && keyCount(${v}) === ${node.keys.length}${present.map((p) => ` && ${p}`).join('')}) {`);
       node.fields.forEach((field, i) => {
         lines.push(`const v${field.id} = ${v}[${literal(node.keys[i]!)}];`);

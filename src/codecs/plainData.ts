@@ -7,6 +7,15 @@ export function isPlainObject(v: unknown): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Whether a plain object holds `key` as the layout reads it: for a key that Object.prototype has too
+ * (`constructor`, `toString`...) only an own one counts; for any other, a value that is not undefined.
+ * The encoder writes this test inline, choosing its form by `inherited`.
+ */
+export const inherited = (key: string): boolean => key in Object.prototype;
+export const holdsKey = (o: object, key: string): boolean =>
+  inherited(key) ? Object.hasOwn(o, key) : (o as Record<string, unknown>)[key] !== undefined;
+
 /** The number of an object's enumerable string keys, its own and inherited (a plain object has only its own). */
 export function keyCount(o: object): number {
   let count = 0;

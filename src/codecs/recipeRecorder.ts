@@ -19,7 +19,7 @@
  * that threw (or caught what the view threw).
  */
 import { leafCoder } from './layoutCodec.js';
-import { isPlainObject, keyCount } from './plainData.js';
+import { holdsKey, isPlainObject, keyCount } from './plainData.js';
 import { slotMask, type LayoutNode, type LeafNode, type StateLayout } from './stateLayout.js';
 
 /** A layout, indexed for the recorder and the memo. */
@@ -155,7 +155,7 @@ export function recordRecipe(index: LayoutIndex, recipe: (draft: never) => unkno
         const shown = typeof value === 'object' && value !== null ? viewed.get(value) : undefined;
         const fits = shown
           ? shown.kind === 'object' && shown.keys.length === node.keys.length && shown.keys.every((key, i) => key === node.keys[i])
-          : isPlainObject(value) && keyCount(value as object) === node.keys.length && node.keys.every((key) => Object.hasOwn(value as object, key) && (value as Record<string, unknown>)[key] !== undefined);
+          : isPlainObject(value) && keyCount(value as object) === node.keys.length && node.keys.every((key) => holdsKey(value as object, key));
         return fits && node.fields.every((field, i) => place(field, (value as Record<string, unknown>)[node.keys[i]!]));
       }
       case 'array': {
