@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { errorOf, type ThreadFailure } from '../threadFailure.js';
-import { threadExecArgv, threadScript } from './workerPool.js';
+import { threadExecArgv, threadScript } from './threadScript.js';
 
 /** Starts the thread of `script` (named as threadScript names it) on `job`. */
 export function startModelJob(script: string, job: { module: string; name: string }): Worker {

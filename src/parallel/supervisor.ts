@@ -5,7 +5,6 @@
  * search stopped by force is reported from the live counters and tallies it left behind. A heap
  * exhausted in the search thread is the memory limit too, not a crash.
  */
-import { Worker } from 'node:worker_threads';
 import type { CheckOptions } from '../check.js';
 import { describeWhere } from '../expand.js';
 import { limitReached, residentBytes, type Limits } from '../limits.js';
@@ -16,7 +15,7 @@ import type { CheckResult, StopReason } from '../result.js';
 import { resultOf, type SearchFrame } from '../searchFrame.js';
 import type { SearchJob } from './messages.js';
 import { superviseThread } from './threadSupervisor.js';
-import { threadExecArgv, threadScript } from './workerPool.js';
+import { keepSearchThread, takeSearchThread } from './searchThreads.js';
 
 /** How long a search may take to answer a stop before its thread is terminated. */
 const GRACE_MS = 1000;
@@ -33,7 +32,7 @@ export function superviseCheck(
   const { params: _given, signal: _signal, onProgress: _onProgress, onState: _onState, onEdge: _onEdge, timeLimit: _timeLimit, maxMemory: _maxMemory, ...searchOptions } = options;
   const live = LiveStatus.create(workers);
   const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
-  const thread = takeThread(heapMiB);
+  const thread = takeSearchThread(heapMiB);
   const job: SearchJob = {
     module: model.module,
     name: model.name,
@@ -70,40 +69,8 @@ export function superviseCheck(
     // A worker thread of the pool that died after a stop was asked for (its heap exhausted by
     // the code that would not stop) ends the search as the stop would have.
     failureIsStop: (failure) => failure.error === 'internal',
-    keep: (answered) => keepThread(answered, heapMiB),
+    keep: (answered) => keepSearchThread(answered, heapMiB),
   });
-}
-
-/**
- * A search thread left from the last check, with its heap limit: a new thread costs about 0.1 s
- * (Node, the engine and the model loaded in it), more than many checks of small models.
- */
-let spare: { thread: Worker; heapMiB: number } | undefined;
-
-/** A search thread with this heap limit: the spare one if it fits, else a new one. */
-function takeThread(heapMiB: number): Worker {
-  const kept = spare;
-  spare = undefined;
-  if (kept?.heapMiB === heapMiB) {
-    kept.thread.ref();
-    return kept.thread;
-  }
-  void kept?.thread.terminate();
-  const thread = new Worker(threadScript('searchThread'), { execArgv: threadExecArgv(), resourceLimits: { maxOldGenerationSizeMb: heapMiB } });
-  thread.once('exit', () => {
-    if (spare?.thread === thread) spare = undefined;
-  });
-  return thread;
-}
-
-/** Keeps a thread that finished its check for the next one; it does not keep the process alive. */
-function keepThread(thread: Worker, heapMiB: number): void {
-  if (spare) {
-    void thread.terminate();
-    return;
-  }
-  thread.unref();
-  spare = { thread, heapMiB };
 }
 
 /** The model code a thread is running, the search thread's first; null when every thread is idle. */

@@ -1,28 +1,6 @@
-/**
- * Worker threads: the pools that run `expandWorker.ts` (a search's batches) and `checkWorker.ts` (many checks),
- * and what any worker thread of cocomc starts with (its compiled script and Node flags).
- */
-import { fileURLToPath } from 'node:url';
+/** Worker threads: the pools that run `expandWorker.ts` (a search's batches) and `checkWorker.ts` (many checks). */
 import workerpool from 'workerpool';
-import { runnableModule } from '../modelRef.js';
-
-/**
- * The Node flags a worker thread takes from the main one: profiling and source maps. The rest must
- * not pass: some describe the main script (`--input-type`), and V8 flags (`--max-old-space-size`)
- * make Worker refuse to start, while they already apply to the whole process.
- */
-const forWorkers = /^--(cpu-prof|heap-prof|enable-source-maps)/;
-
-/** The Node flags for a worker thread. */
-export function threadExecArgv(): string[] {
-  return process.execArgv.filter((flag) => forWorkers.test(flag));
-}
-
-/** The path of a thread's script, a module beside this one (its compiled sibling under dist/ when run from TypeScript source). */
-export function threadScript(name: string): string {
-  const sibling = import.meta.url.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`;
-  return fileURLToPath(runnableModule(new URL(sibling, import.meta.url).href));
-}
+import { threadExecArgv, threadScript } from './threadScript.js';
 
 /**
  * A pool of `workers` threads running the compiled script `script` (`expandWorker`, which expands a

@@ -10,7 +10,7 @@ import type { AnyModel } from '../model.js';
 import { Where, whereKind } from '../parallel/liveStatus.js';
 import { describeParams } from '../params.js';
 import { superviseThread } from '../parallel/threadSupervisor.js';
-import { threadExecArgv, threadScript } from '../parallel/workerPool.js';
+import { threadExecArgv, threadScript } from '../parallel/threadScript.js';
 import { SIMULATE_DEFAULTS, type SimulateOptions, type SimulationFrame } from './simulate.js';
 import type { SimulationResult } from './simulationResult.js';
 import type { SimulationJob } from './simulationThread.js';
