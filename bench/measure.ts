@@ -3,7 +3,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { MatrixResult } from '../src/matrix.js';
-import type { StateEncoding } from '../src/codecs/stateCodec.js';
+import type { StateEncoding } from '../src/codecs/stateEncoding.js';
 import type { RawValue } from '../src/params.js';
 import type { CheckResult } from '../src/result.js';
 import type { SweepResult } from '../src/sweep/sweep.js';

@@ -6,7 +6,7 @@
 import { check } from '../src/check.js';
 import { findModel } from '../src/cli/models.js';
 import { matrix } from '../src/matrix.js';
-import type { StateEncoding } from '../src/codecs/stateCodec.js';
+import type { StateEncoding } from '../src/codecs/stateEncoding.js';
 import type { RawValue } from '../src/params.js';
 import { sweep } from '../src/sweep/sweep.js';
 

@@ -10,28 +10,19 @@
  * original; a copy cannot have worker threads either, and has none by default.
  */
 import { availableParallelism } from 'node:os';
-import { search, type Progress } from './bfs.js';
+import type { Progress } from './bfs.js';
 import { validateCheckOptions } from './checkOptions.js';
-import type { StateEncoding } from './codecs/stateCodec.js';
-import { ModelError, UsageError } from './errors.js';
-import { Expander } from './expand.js';
-import { fingerprint, fp } from './fingerprint.js';
-import { inlineRunner } from './parallel/inlineRunner.js';
+import type { StateEncoding } from './codecs/stateEncoding.js';
+import { UsageError } from './errors.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
 import type { FairnessChoice } from './liveness/fairness.js';
-import { livenessPlan, livenessVerdicts, stoppedShort } from './liveness/livenessPlan.js';
-import { LiveStatus, Tallies, Where, whereCode } from './parallel/liveStatus.js';
-import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
+import { LiveStatus } from './parallel/liveStatus.js';
+import { threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
-import { buildInstance, shownParams } from './modelInstance.js';
 import { resolveParams, type RawValue } from './params.js';
-import { MIN_BATCHES_FOR_WORKERS, poolRunner } from './parallel/poolRunner.js';
 import type { CheckResult, StopReason } from './result.js';
-import { resultOf, type SearchFrame } from './searchFrame.js';
-import { StateGraphCollector } from './stateGraphCollector.js';
 import { superviseCheck } from './parallel/supervisor.js';
-import { checkpointing, requireCheckpointsUsable, resumedResult } from './checkpoint/session.js';
-import { rebuildTrace } from './trace.js';
+import { requireCheckpointsUsable } from './checkpoint/session.js';
 
 /** How to run a check; every field has a default. */
 export interface CheckOptions {
@@ -144,146 +135,15 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
     if (reason) live.requestStop(reason);
     return live.stopRequested();
   };
+  // Loaded here, not with this module: a check run by the supervisor searches on a thread of its
+  // own, and the thread that asked for it then never loads the engine.
+  const { runCheck } = await import('./runCheck.js');
   return runCheck(model, params, { ...options, workers }, { live, interruption, local: workers === 1, heapMiB: limits.maxMemoryBytes / 2 ** 20 }, started);
 }
 
 /** The worker threads asked for; by default one per core, and none for a copy of a model, which threads cannot rebuild. */
 function workersOf(model: AnyModel, options: CheckOptions): number {
   return options.workers ?? (threadsRebuild(model) ? availableParallelism() : 1);
-}
-
-/** How the thread that runs a search is watched, and how it learns that it must stop. */
-export interface SearchWatch {
-  /** The stop flag, the counters and the `where` words the expanders write. */
-  live: LiveStatus;
-  /** Asked between batches: a reason to stop now, or undefined. */
-  interruption: () => StopReason | undefined;
-  /** Whether the tallies stay in this thread (no supervisor reads them). */
-  local: boolean;
-  /** Each worker thread's heap limit. */
-  heapMiB: number;
-  /** Told what the result will need of the model, once it is built and before the search starts. */
-  onFrame?: (frame: SearchFrame) => void;
-}
-
-/** Builds the model, searches and assembles the result, in this thread (worker threads expanding large levels). */
-export async function runCheck(
-  model: AnyModel,
-  params: unknown,
-  options: CheckOptions & { workers: number },
-  watch: SearchWatch,
-  started: number,
-): Promise<CheckResult> {
-  const { live, interruption } = watch;
-  live.words[live.searchWord] = whereCode(Where.build);
-  const instance = buildInstance(model, params);
-  const { workers } = options;
-  const symmetry = options.symmetry ?? false;
-  if (symmetry && !instance.canonicalize && !instance.codec?.canonicalBytes) {
-    throw new UsageError(`--symmetry needs a model with canonicalize or a codec with canonicalBytes; '${model.name}' has neither`);
-  }
-  const selected = selectProperties(instance.properties, options.properties);
-  const deadlock = checksDeadlock(model, instance, options.deadlock);
-  if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);
-
-  const expander = new Expander(instance, symmetry, false, options.stateEncoding);
-  expander.watchedBy(live.words, live.searchWord);
-  const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
-  if (options.stateGraphLimit !== undefined && (options.checkpoint !== undefined || options.resume !== undefined)) {
-    throw new UsageError('--checkpoint and --resume cannot draw the state graph (--dot): a checkpoint keeps no state graph; drop one');
-  }
-  const drawing = options.stateGraphLimit === undefined ? undefined : new StateGraphCollector(instance, { model: model.name, params: shownParams(params, instance) }, options.stateGraphLimit);
-  const liveness = livenessPlan(model.name, instance, selected, actorsOf(instance), options);
-  const witnessCodes = new Set(selected.filter((p) => p.kind === 'sometimes').map((p) => instance.properties.indexOf(p)));
-  const tallies = Tallies.create(instance.actions.length, expander.deadlockCode + 1, watch.local);
-  const frame = { ...frameOf(model, params, instance, selected, deadlock, tallies), fairness: liveness?.fairness };
-  watch.onFrame?.(frame);
-  // After the frame: packing may derive a layout, which runs the model's actions, and a report of
-  // one that never returns names it from the frame.
-  const initial = instance.initialStates.map((s) => expander.pack(s));
-  const initialFingerprints = initial.map((bytes) => {
-    fingerprint(bytes, 0, bytes.length);
-    return { hi: fp.hi, lo: fp.lo };
-  });
-  live.words[live.searchWord] = whereCode(Where.idle);
-  const saved = checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started);
-
-  const inline = inlineRunner(expander as Expander<unknown>);
-  const pool = workers > 1 ? poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? MIN_BATCHES_FOR_WORKERS) : undefined;
-  let outcome: Awaited<ReturnType<typeof search>>;
-  try {
-    outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {
-      codes,
-      witnessCodes,
-      deadlockCode: expander.deadlockCode,
-      checkDeadlock: deadlock,
-      stopAtFirst: options.stopAtFirst ?? false,
-      // Liveness is decided on the whole graph: a search that stopped once the rest was decided could not.
-      exhaustive: (options.exhaustive ?? false) || liveness !== undefined || drawing !== undefined,
-      maxStates: options.maxStates,
-      maxDepth: options.maxDepth,
-      batchSize: options.batchSize ?? 2048,
-      interruption,
-      live,
-      tallies,
-      onState: options.onState || drawing ? (id, bytes) => {
-        const state = expander.unpack(bytes);
-        drawing?.addState(id, state);
-        options.onState?.(id, state);
-      } : undefined,
-      onEdge: liveness || drawing || options.onEdge ? (from, to, action) => {
-        liveness?.recorder.addEdge(from, to, action);
-        drawing?.addEdge(from, to, action);
-        if (from !== to) options.onEdge?.(from, to, action);
-      } : undefined,
-      selfLoops: liveness !== undefined,
-      liveness: liveness?.codes,
-      onLabels: liveness && ((labels) => liveness.recorder.addLabels(labels)),
-      onProgress: options.onProgress,
-      resume: saved.resume,
-      atLevelBoundary: saved.atLevelBoundary,
-    });
-  } finally {
-    await pool?.close();
-  }
-
-  const { seen, findings } = outcome;
-  const analysis = liveness && outcome.complete ? livenessVerdicts(liveness, instance, seen, outcome.initialStates, options.traces !== false, interruption) : undefined;
-  const result = stoppedShort(resultOf(
-    frame,
-    tallies,
-    {
-      complete: outcome.complete,
-      stopReason: outcome.stopReason,
-      distinctStates: seen.size,
-      transitions: outcome.transitions,
-      initialStates: outcome.initialStates,
-      depth: outcome.depth,
-      bytesPerState: seen.size > 0 ? seen.bytes / seen.size : 0,
-      stateGraphBytes: liveness?.recorder.bytes,
-    },
-    { workers, workersUsed: live.workersUsed(), stuckIn: null, seconds: (Date.now() - started) / 1000 },
-    (code) => (options.traces !== false ? rebuildTrace(instance, expander, seen, findings.get(code)!.stateId) : null),
-    analysis?.verdicts,
-  ), analysis);
-  const drawn = drawing && outcome.complete ? { ...result, stateGraph: drawing.graph(outcome.initialStates) } : result;
-  return saved.resumedFrom ? resumedResult(drawn, saved.resumedFrom) : drawn;
-}
-
-function frameOf(model: AnyModel, params: unknown, instance: ModelInstance<unknown>, selected: Property<unknown>[], deadlock: boolean, tallies: Tallies): SearchFrame {
-  const checked = selected.map((p) => ({ name: p.name, kind: p.kind, doc: p.doc ?? '', code: instance.properties.indexOf(p) }));
-  if (deadlock) {
-    checked.push({ name: DEADLOCK, kind: 'always', doc: DEADLOCK_DOC, code: instance.properties.length });
-  }
-  return {
-    model: model.name,
-    params: shownParams(params, instance),
-    actors: actorsOf(instance),
-    checked,
-    actions: instance.actions.map(({ name, actor, args }) => ({ name, actor, args })),
-    properties: instance.properties.map(({ name }) => ({ name })),
-    tallies: { buffer: tallies.buffer, actions: tallies.actions, codes: tallies.codes },
-  };
 }
 
 /** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */

@@ -5,7 +5,7 @@
  * search starts.
  */
 import type { CheckOptions } from './check.js';
-import { STATE_ENCODINGS } from './codecs/stateCodec.js';
+import { STATE_ENCODINGS } from './codecs/stateEncoding.js';
 import { UsageError } from './errors.js';
 import { FAIRNESS_CHOICES } from './liveness/fairness.js';
 import type { ManyChecksOptions } from './manyChecks.js';

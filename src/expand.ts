@@ -9,11 +9,12 @@
 import { ByteReader, ByteWriter, type Codec } from './codec.js';
 import { fingerprint, fp } from './fingerprint.js';
 import { Claim, FingerprintTable } from './fingerprintTable.js';
-import { stateCodec, type StateEncoding } from './codecs/stateCodec.js';
+import { stateCodec } from './codecs/stateCodec.js';
+import type { StateEncoding } from './codecs/stateEncoding.js';
 import { ModelContractError, ModelError } from './errors.js';
-import { STOP_WORD, Where, whereCode, whereIndex, whereKind } from './parallel/liveStatus.js';
-import type { Action, ModelInstance } from './model.js';
-import { describeAction, readOnly, writable } from './modelCode.js';
+import { describeWhere, STOP_WORD, Where, whereCode, whereKind } from './parallel/liveStatus.js';
+import type { ModelInstance } from './model.js';
+import { readOnly, writable } from './modelCode.js';
 import type { BatchRequest, BatchResult } from './parallel/messages.js';
 
 /** The bits of a state's label for one liveness property (see `BatchResult.labels`). */
@@ -50,24 +51,6 @@ function repeats(out: ByteWriter, from: number, bytes: Uint8Array, start: number
   const written = out.bytes;
   for (let i = 0; i < end - start; i++) if (written[from + i] !== bytes[start + i]) return false;
   return true;
-}
-
-/** The model's code a `where` word names, as reports print it. */
-export function describeWhere(
-  model: { actions: readonly Pick<Action<unknown>, 'name' | 'actor' | 'args'>[]; properties: readonly { name: string }[] },
-  code: number,
-): string {
-  const index = whereIndex(code);
-  switch (whereKind(code)) {
-    case Where.build: return "the model's build (its initial states)";
-    case Where.guard: return `the guard of ${describeAction(model.actions[index]!)}`;
-    case Where.action: return describeAction(model.actions[index]!);
-    case Where.property: return `property '${model.properties[index]!.name}'`;
-    case Where.isFinal: return 'isFinal';
-    case Where.codec: return "the model's codec or canonicalize";
-    case Where.successor: return `the state made by ${describeAction(model.actions[index]!)}`;
-    default: return 'the engine';
-  }
 }
 
 /**

@@ -211,6 +211,11 @@ export function defineModel<Specs extends ParamSpecs, S>(definition: ModelDefini
   return definition;
 }
 
+/** An action as messages name it: `action 'leave' (rm 2) of P1`. */
+export function describeAction(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
+  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
+}
+
 /**
  * Whether a thread that imports `model.module` finds this very model under its name: true for the
  * model a module defines, false for a copy made from it (`{ ...model, build }`), which a thread

@@ -54,7 +54,3 @@ export function attempt<T>(what: () => string, run: () => T): { value: T } | { p
   }
 }
 
-/** An action as messages name it: `action 'leave' (rm 2) of P1`. */
-export function describeAction(action: Pick<Action<unknown>, 'name' | 'actor' | 'args'>): string {
-  return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
-}

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { ModelError, UsageError } from './errors.js';
 import { threadsRebuild, type AnyModel, type ModelInstance } from './model.js';
-import type { StateEncoding } from './codecs/stateCodec.js';
+import type { StateEncoding } from './codecs/stateEncoding.js';
 import type { ParamSpecs, ParamsOf } from './params.js';
 
 /** Everything a worker needs to build the same model instance as the main thread. */

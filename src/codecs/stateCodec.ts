@@ -3,14 +3,7 @@ import type { Codec } from '../codec.js';
 import { genericCodec } from '../genericCodec.js';
 import type { ModelInstance } from '../model.js';
 import { derivedCodec } from './derivedCodec.js';
-
-/**
- * How the engine encodes the states of a model without a codec of its own: by a layout derived
- * from their shape (the default), or by the generic tagged walk (kept to measure the layout
- * against, and to check that both give the same counts).
- */
-export const STATE_ENCODINGS = ['derived', 'generic'] as const;
-export type StateEncoding = (typeof STATE_ENCODINGS)[number];
+import type { StateEncoding } from './stateEncoding.js';
 
 /**
  * The codec of `model`'s states. An initial state that cannot be stored is refused here, before

@@ -9,7 +9,8 @@
  */
 import { DEADLOCK } from '../check.js';
 import type { ModelInstance } from '../model.js';
-import { attempt, describeAction, readOnly, thrownMessage } from '../modelCode.js';
+import { attempt, readOnly, thrownMessage } from '../modelCode.js';
+import { describeAction } from '../model.js';
 import { stateTableHtml } from '../report/html/stateTable.js';
 import { swimlaneHtml } from '../report/html/swimlane.js';
 import type { TraceStep } from '../result.js';

@@ -4,6 +4,7 @@
  * runs the model's code, which piece of that code it is in. The supervisor reads it without asking
  * the search anything, so it can still report when the model's code never returns.
  */
+import { describeAction, type Action } from '../model.js';
 import type { StopReason } from '../result.js';
 
 /** What a thread is running, in the high bits of its `where` word; the low bits hold an index. */
@@ -26,6 +27,24 @@ const INDEX_MASK = (1 << KIND_SHIFT) - 1;
 export const whereCode = (kind: number, index = 0): number => (kind << KIND_SHIFT) | index;
 export const whereKind = (code: number): number => code >>> KIND_SHIFT;
 export const whereIndex = (code: number): number => code & INDEX_MASK;
+
+/** The model's code a `where` word names, as reports print it. */
+export function describeWhere(
+  model: { actions: readonly Pick<Action<unknown>, 'name' | 'actor' | 'args'>[]; properties: readonly { name: string }[] },
+  code: number,
+): string {
+  const index = whereIndex(code);
+  switch (whereKind(code)) {
+    case Where.build: return "the model's build (its initial states)";
+    case Where.guard: return `the guard of ${describeAction(model.actions[index]!)}`;
+    case Where.action: return describeAction(model.actions[index]!);
+    case Where.property: return `property '${model.properties[index]!.name}'`;
+    case Where.isFinal: return 'isFinal';
+    case Where.codec: return "the model's codec or canonicalize";
+    case Where.successor: return `the state made by ${describeAction(model.actions[index]!)}`;
+    default: return 'the engine';
+  }
+}
 
 /** Why a supervisor asked the search to stop, as the flag holds it (0: go on). */
 const STOP_REASONS: readonly StopReason[] = ['exhausted', 'interrupted', 'time-limit', 'max-memory'];

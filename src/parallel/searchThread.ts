@@ -5,7 +5,7 @@
  * must stop from the live status's flag, which its expanders poll.
  */
 import { parentPort } from 'node:worker_threads';
-import { runCheck } from '../check.js';
+import { runCheck } from '../runCheck.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';

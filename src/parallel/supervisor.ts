@@ -6,9 +6,8 @@
  * exhausted in the search thread is the memory limit too, not a crash.
  */
 import type { CheckOptions } from '../check.js';
-import { describeWhere } from '../expand.js';
 import { limitReached, residentBytes, type Limits } from '../limits.js';
-import { LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
+import { describeWhere, LiveStatus, Tallies, Where, whereKind } from './liveStatus.js';
 import type { AnyModel } from '../model.js';
 import { describeParams } from '../params.js';
 import type { CheckResult, StopReason } from '../result.js';

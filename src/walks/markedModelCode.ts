@@ -8,7 +8,8 @@
  */
 import type { Codec } from '../codec.js';
 import { ModelError } from '../errors.js';
-import { describeWhere, faultMessage } from '../expand.js';
+import { faultMessage } from '../expand.js';
+import { describeWhere } from '../parallel/liveStatus.js';
 import type { Action, ModelInstance, Property } from '../model.js';
 import { Where, whereCode, whereKind } from '../parallel/liveStatus.js';
 

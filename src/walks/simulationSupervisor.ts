@@ -5,9 +5,8 @@
  * keeps itself. Walks stopped by force are reported from the progress they left.
  */
 import { Worker } from 'node:worker_threads';
-import { describeWhere } from '../expand.js';
 import type { AnyModel } from '../model.js';
-import { Where, whereKind } from '../parallel/liveStatus.js';
+import { describeWhere, Where, whereKind } from '../parallel/liveStatus.js';
 import { describeParams } from '../params.js';
 import { superviseThread } from '../parallel/threadSupervisor.js';
 import { threadExecArgv, threadScript } from '../parallel/threadScript.js';
