@@ -3,74 +3,97 @@
  * and a distinct exit code (see ExitCode). Ctrl-C or SIGTERM stops a search, which still prints what it found.
  */
 import { constants } from 'node:os';
-import type { Command } from './command.js';
-import { checkCommand, engineFlags } from './commands/check.js';
-import { exploreCommand, exploreFlags } from './commands/explore.js';
-import { helpCommand } from './commands/help.js';
-import { listCommand } from './commands/list.js';
-import { matrixCommand, matrixFlags } from './commands/matrix.js';
-import { mergeCommand, mergeFlags } from './commands/merge.js';
-import { sweepCommand, sweepFlags } from './commands/sweep.js';
-import { reportFileFlags } from './reportFiles.js';
-import { checkpointFlags } from './checkpointFlags.js';
-import { replayCommand, replayFlags } from './commands/replay.js';
-import { simulateCommand, simulateFileFlags, simulateFlags } from './commands/simulate.js';
+import type { FlagSpec } from './args.js';
+import type { Command, CommandCode } from './command.js';
 import { ExitCode, ModelError, UsageError } from '../errors.js';
 import { cocomcVersion } from '../version.js';
 
+const REPORT_FILES = 'Report files (the report on stdout stays as it is)';
+
+/** A command's code whose flags help lists under one heading. */
+const withFlags = (run: CommandCode['run'], flags: readonly FlagSpec[]): CommandCode => ({ run, flagGroups: [{ title: 'Flags', flags }] });
+
+/** The commands; each one's code is loaded only when it runs, or when help describes its flags. */
 const commands: Record<string, Command> = {
   check: {
     usage: 'check [MODEL] [flags]',
     summary: "checks a model's properties by exhaustive breadth-first search and prints the report",
-    run: checkCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Checkpoints', flags: checkpointFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: reportFileFlags }],
+    load: async () => {
+      const [{ checkCommand, engineFlags }, { checkpointFlags }, { reportFileFlags }] = await Promise.all([import('./commands/check.js'), import('./checkpointFlags.js'), import('./reportFiles.js')]);
+      return { run: checkCommand, flagGroups: [{ title: 'Search and output', flags: engineFlags }, { title: 'Checkpoints', flags: checkpointFlags }, { title: REPORT_FILES, flags: reportFileFlags }] };
+    },
   },
   simulate: {
     usage: 'simulate [MODEL] [flags]',
     summary: "runs seeded random walks through a model, checking its properties on every state visited, for scopes too large to exhaust",
-    run: simulateCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Walks and output', flags: simulateFlags }, { title: 'Report files (the report on stdout stays as it is)', flags: simulateFileFlags }],
+    load: async () => {
+      const { simulateCommand, simulateFileFlags, simulateFlags } = await import('./commands/simulate.js');
+      return { run: simulateCommand, flagGroups: [{ title: 'Walks and output', flags: simulateFlags }, { title: REPORT_FILES, flags: simulateFileFlags }] };
+    },
   },
   replay: {
     usage: 'replay TRACE.itf.json [MODEL] [flags]',
     summary: "re-executes a trace in the Informal Trace Format against a model: each step's action and broken properties, or the first step that is not a transition (exit 1)",
-    run: replayCommand,
     takesModel: true,
     modelAt: 1,
-    flagGroups: [{ title: 'Flags', flags: replayFlags }],
+    load: async () => {
+      const { replayCommand, replayFlags } = await import('./commands/replay.js');
+      return withFlags(replayCommand, replayFlags);
+    },
   },
   sweep: {
     usage: 'sweep [MODEL] [flags]',
     summary: "checks every ordering of the model's steps: which are safe, the forced order, and why each step and edge is needed",
-    run: sweepCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Flags', flags: sweepFlags }],
+    load: async () => {
+      const { sweepCommand, sweepFlags } = await import('./commands/sweep.js');
+      return withFlags(sweepCommand, sweepFlags);
+    },
   },
   matrix: {
     usage: 'matrix [MODEL] [flags]',
     summary: 'checks the model at every combination of the values of its matrix axes and prints the table',
-    run: matrixCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Flags', flags: matrixFlags }],
+    load: async () => {
+      const { matrixCommand, matrixFlags } = await import('./commands/matrix.js');
+      return withFlags(matrixCommand, matrixFlags);
+    },
   },
   merge: {
     usage: 'merge PART.json ... [flags]',
     summary: "combines the --json of every shard of a sweep or matrix (--shard K/N) into the whole study's result, printed as one unsharded run prints it",
-    run: mergeCommand,
-    flagGroups: [{ title: 'Flags', flags: mergeFlags }],
+    load: async () => {
+      const { mergeCommand, mergeFlags } = await import('./commands/merge.js');
+      return withFlags(mergeCommand, mergeFlags);
+    },
   },
   explore: {
     usage: 'explore [MODEL] [flags]',
     summary: "serves a page on 127.0.0.1 to walk a model's states by hand, and jump to any property's shortest counterexample (Ctrl-C stops)",
-    run: exploreCommand,
     takesModel: true,
-    flagGroups: [{ title: 'Flags', flags: exploreFlags }],
+    load: async () => {
+      const { exploreCommand, exploreFlags } = await import('./commands/explore.js');
+      return withFlags(exploreCommand, exploreFlags);
+    },
   },
-  list: { usage: 'list [MODEL]', summary: 'lists the built-in models with their parameters and properties', run: listCommand },
-  help: { usage: 'help [COMMAND [MODEL]]', summary: "prints the commands, or a command's usage and flags", run: (argv) => helpCommand(argv, commands) },
+  list: {
+    usage: 'list [MODEL]',
+    summary: 'lists the built-in models with their parameters and properties',
+    load: async () => ({ run: (await import('./commands/list.js')).listCommand }),
+  },
+  help: {
+    usage: 'help [COMMAND [MODEL]]',
+    summary: "prints the commands, or a command's usage and flags",
+    load: async () => ({ run: (argv) => help(argv) }),
+  },
 };
+
+/** `cocomc help` on `argv`'s topic. */
+async function help(argv: readonly string[]): Promise<number> {
+  return (await import('./commands/help.js')).helpCommand(argv, commands);
+}
 
 /**
  * Ctrl-C and SIGTERM stop a search, which still prints what it found (within about a second,
@@ -92,7 +115,7 @@ const asksForHelp = (word: string): boolean => word === '--help' || word === '-h
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   // `cocomc --help`, and `cocomc check [MODEL] ... --help`: help on that command (and model).
-  if (command !== undefined && asksForHelp(command)) return helpCommand([], commands);
+  if (command !== undefined && asksForHelp(command)) return help([]);
   if (command === '--version') {
     process.stdout.write(`cocomc ${cocomcVersion()}\n`);
     return ExitCode.ok;
@@ -100,12 +123,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command !== undefined && commands[command] && rest.some(asksForHelp)) {
     const named = rest[commands[command].modelAt ?? 0];
     const model = commands[command].takesModel && named && !named.startsWith('-') ? [named] : [];
-    return helpCommand([command, ...model], commands);
+    return help([command, ...model]);
   }
-  const run = command === undefined ? undefined : commands[command]?.run;
-  if (!run) {
+  const chosen = command === undefined ? undefined : commands[command];
+  if (!chosen) {
     throw new UsageError(`${command === undefined ? 'no command' : `unknown command '${command}'`}; accepted: ${Object.keys(commands).join(', ')} (cocomc help)`);
   }
+  const { run } = await chosen.load();
   return run(rest, interruptSignal());
 }
 

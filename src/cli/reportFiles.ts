@@ -5,8 +5,6 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { renderDot } from '../report/dot.js';
-import { renderHtml } from '../report/html.js';
 import { toItf, traceToExport } from '../report/itf.js';
 import { count, counted } from '../report/text.js';
 import type { CheckResult } from '../result.js';
@@ -87,15 +85,20 @@ export function writeItfFile(values: ParsedArgs['values'], result: Pick<CheckRes
   }
 }
 
-/** Writes the files the flags ask for. */
-export function writeReportFiles(values: ParsedArgs['values'], result: CheckResult, graph: StateGraph | undefined): void {
+/**
+ * Writes the files the flags ask for. The HTML page's and the graph's writers are loaded only
+ * then: most checks write neither, and every check would load them before it starts.
+ */
+export async function writeReportFiles(values: ParsedArgs['values'], result: CheckResult, graph: StateGraph | undefined): Promise<void> {
   if (typeof values.html === 'string') {
+    const { renderHtml } = await import('../report/html.js');
     writeTextFile('--html', values.html, renderHtml(result, { witnesses: values.witnesses === true }));
     note(`wrote the HTML report to ${values.html}`);
   }
   writeItfFile(values, result);
   if (typeof values.dot !== 'string') return;
   if (graph) {
+    const { renderDot } = await import('../report/dot.js');
     writeTextFile('--dot', values.dot, renderDot(graph));
     note(`wrote the state graph (${counted(graph.states.length, 'state')}, ${counted(graph.edges.length, 'transition')}) to ${values.dot}`);
   } else {

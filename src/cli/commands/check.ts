@@ -68,6 +68,6 @@ export async function checkCommand(argv: readonly string[], signal: AbortSignal)
   progress.done();
   const { stateGraph, ...report } = result;
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(result, { witnesses: values.witnesses === true }) + '\n');
-  writeReportFiles(values, result, stateGraph);
+  await writeReportFiles(values, result, stateGraph);
   return exitCodeOf(result);
 }

@@ -8,7 +8,7 @@ import { ExitCode, UsageError } from '../../errors.js';
 import type { AnyModel } from '../../model.js';
 import { instantiate } from '../../modelInstance.js';
 import { paramFlags, type FlagSpec } from '../args.js';
-import type { Command } from '../command.js';
+import type { Command, CommandCode } from '../command.js';
 import { formatFlags } from '../flagHelp.js';
 import { findModel } from '../models.js';
 
@@ -42,8 +42,8 @@ function withPropertiesOf(model: AnyModel, flags: readonly FlagSpec[]): FlagSpec
 }
 
 /** `cocomc help COMMAND [MODEL]`: usage, then each group of flags, then the model's parameters. */
-export function commandHelp(command: Command, model: AnyModel | undefined): string {
-  const groups = (command.flagGroups ?? []).flatMap((group) => [
+export function commandHelp(command: Command, code: CommandCode, model: AnyModel | undefined): string {
+  const groups = (code.flagGroups ?? []).flatMap((group) => [
     '',
     `${group.title}:`,
     ...formatFlags(model ? withPropertiesOf(model, group.flags) : group.flags),
@@ -71,6 +71,6 @@ export async function helpCommand(argv: readonly string[], commands: Readonly<Re
     throw new UsageError(`unexpected argument '${extra[0] ?? modelName}'; usage: cocomc help [COMMAND], or cocomc help COMMAND MODEL for a command that takes a model`);
   }
   const model = command?.takesModel ? await findModel(modelName ?? defaultModel) : undefined;
-  process.stdout.write(command ? commandHelp(command, model) : overview(commands));
+  process.stdout.write(command ? commandHelp(command, await command.load(), model) : overview(commands));
   return ExitCode.ok;
 }
