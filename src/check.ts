@@ -1,6 +1,7 @@
 /**
- * `check`: resolves a model's parameters, runs the search on one or more workers and turns what
- * it found into a CheckResult (verdicts with shortest traces, counts, coverage).
+ * `check`: checks its options, resolves a model's parameters and has the search (runCheck.ts) run
+ * on one or more workers, which turns what it found into a CheckResult (verdicts with shortest
+ * traces, counts, coverage).
  *
  * The search runs on a thread of its own, which this one supervises (supervisor.ts): only so can a
  * limit stop a model whose action never returns. Two exceptions run in the caller's thread, with
