@@ -4,9 +4,9 @@
  * parallel/supervisor.ts), which takes about 0.1 s to start: for `check` it is started here, before
  * the rest of the command line (cli/main.ts) is loaded, so that the two load at once.
  */
-import { defaultMaxMemoryMiB } from './limits.js';
-import { startSearchThread } from './parallel/searchThreads.js';
+import { limitsOf } from './limits.js';
+import { searchHeapMiB, startSearchThread } from './parallel/searchThreads.js';
 
-// With the default memory limit, which sets the thread's heap: a check given --max-memory starts its own.
-if (process.argv[2] === 'check') startSearchThread(defaultMaxMemoryMiB());
+// With the default limits, whose memory limit sets the thread's heap: a check given --max-memory starts its own.
+if (process.argv[2] === 'check') startSearchThread(searchHeapMiB(limitsOf({}, Date.now())));
 await import('./cli/main.js');

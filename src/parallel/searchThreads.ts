@@ -5,7 +5,13 @@
  * loads the rest of itself, so that the thread loads while it does.
  */
 import { Worker } from 'node:worker_threads';
+import type { Limits } from '../limits.js';
 import { threadExecArgv, threadScript } from './threadScript.js';
+
+/** The heap of a check's search thread: its memory limit, so that a search that exhausts it stops there. */
+export function searchHeapMiB(limits: Pick<Limits, 'maxMemoryBytes'>): number {
+  return Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
+}
 
 /** The thread kept for the next check, with its heap limit. */
 let spare: { thread: Worker; heapMiB: number } | undefined;

@@ -14,7 +14,7 @@ import type { CheckResult, StopReason } from '../result.js';
 import { resultOf, type SearchFrame } from '../searchFrame.js';
 import type { SearchJob } from './messages.js';
 import { superviseThread } from './threadSupervisor.js';
-import { keepSearchThread, takeSearchThread } from './searchThreads.js';
+import { keepSearchThread, searchHeapMiB, takeSearchThread } from './searchThreads.js';
 
 /** How long a search may take to answer a stop before its thread is terminated. */
 const GRACE_MS = 1000;
@@ -30,7 +30,7 @@ export function superviseCheck(
   const { workers } = options;
   const { params: _given, signal: _signal, onProgress: _onProgress, onState: _onState, onEdge: _onEdge, timeLimit: _timeLimit, maxMemory: _maxMemory, ...searchOptions } = options;
   const live = LiveStatus.create(workers);
-  const heapMiB = Math.max(1, Math.floor(limits.maxMemoryBytes / 2 ** 20));
+  const heapMiB = searchHeapMiB(limits);
   const thread = takeSearchThread(heapMiB);
   const job: SearchJob = {
     module: model.module,
