@@ -25,13 +25,9 @@ export const FROM = 2;
 export class U32List {
   data = new Uint32Array(256);
   length = 0;
-  /**
-   * Hands out the filled part without copying. A result that crosses threads takes the buffer
-   * with it, so a new one is started; one read in this thread before the next batch keeps it.
-   */
-  take(transferred: boolean): Uint32Array {
+  /** Hands out the filled part without copying: a view, valid until the list is filled again. */
+  take(): Uint32Array {
     const out = this.data.subarray(0, this.length);
-    if (transferred) this.data = new Uint32Array(this.data.length);
     this.length = 0;
     return out;
   }
@@ -175,15 +171,13 @@ export class Expander<S> {
   private word = 1;
 
   /**
-   * @param transfers whether results cross threads (a worker): then each gets buffers of its own;
-   * in the main thread they are views of reused buffers, valid until the next `expand`, which
-   * saves the many small checks of a sweep most of their garbage collection.
+   * Results are views of reused buffers, valid until the next `expand`: that saves the many small
+   * checks of a sweep most of their garbage collection, and a worker thread copies what it sends.
    * @param encoding how states are encoded when the model has no codec of its own.
    */
   constructor(
     readonly model: ModelInstance<S>,
     readonly useSymmetry: boolean,
-    private readonly transfers = false,
     private readonly encoding: StateEncoding = 'derived',
   ) {
     this.deadlockCode = model.properties.length;
@@ -284,9 +278,9 @@ export class Expander<S> {
       transitions: batch.transitions,
       unexplored: batch.unexplored,
       generated: batch.generated,
-      successors: { bytes: this.transfers ? scratch.toBytes() : scratch.bytes.subarray(0, scratch.length), ends: this.ends.take(this.transfers) },
-      meta: meta.take(this.transfers),
-      findings: findings.take(this.transfers),
+      successors: { bytes: scratch.bytes.subarray(0, scratch.length), ends: this.ends.take() },
+      meta: meta.take(),
+      findings: findings.take(),
       labels: batch.labels,
       stopped: outcome === StateOutcome.stopped,
       full: outcome === StateOutcome.full,

@@ -54,7 +54,7 @@ export async function runCheck(
   const deadlock = checksDeadlock(model, instance, options.deadlock);
   if (instance.initialStates.length === 0) throw new ModelError(`model '${model.name}' has no initial states: there is nothing to search`);
 
-  const expander = new Expander(instance, symmetry, false, options.stateEncoding);
+  const expander = new Expander(instance, symmetry, options.stateEncoding);
   expander.watchedBy(live.words, live.searchWord);
   const codes = [...selected.filter((p) => !isLiveness(p)).map((p) => instance.properties.indexOf(p)), ...(deadlock ? [expander.deadlockCode] : [])];
   if (options.stateGraphLimit !== undefined && (options.checkpoint !== undefined || options.resume !== undefined)) {

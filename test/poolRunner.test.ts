@@ -1,4 +1,5 @@
 /** The pool runner: which levels are shared between threads, and results handed back in batch order whoever expanded them. */
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
@@ -78,5 +79,21 @@ describe('the pool runner', () => {
     }
     await runner.idle();
     expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
+  });
+
+  it('hands each result over in buffers of its own size', async () => {
+    const expander = new Expander(flip.build(params), false);
+    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), LiveStatus.create(2), 512, 1);
+    for await (const { successors, meta } of runner.expandAll(ringRun(expander as Expander<unknown>, 600, 16), 1)) {
+      for (const array of [successors.bytes, successors.ends, meta]) expect(array.buffer.byteLength).toBe(array.byteLength);
+    }
+  });
+
+  // The first buffer a thread detaches makes V8 throw out every function it compiled on typed
+  // arrays there: the hot loop, compiled once more in each worker thread (see expandWorker.ts).
+  it('detaches no buffer in its threads (a check of the build in dist/)', () => {
+    const run = spawnSync(process.execPath, ['--trace-protector-invalidation', 'dist/src/cli.js', 'check', 'flip', '--n', '12', '--workers', '2', '--batch-size', '4', '--json'], { encoding: 'utf8' });
+    expect(run.stdout).not.toContain('ArrayBufferDetaching');
+    expect([run.status, JSON.parse(run.stdout).workersUsed]).toEqual([0, 2]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The worker thread of a search: builds the model once per ModelRef and expands the batches it
- * takes from the shared levels it joins. Results go back as transferred typed arrays, never as
+ * takes from the shared levels it joins. Results go back as copied typed arrays, never as
  * cloned state objects. It imports only what expanding needs, so that it is ready soon after the
  * search starts it; whole checks run in `checkWorker.ts`.
  */
@@ -27,7 +27,7 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
   let expander = expanders.get(key);
   if (!expander) {
     expander = loadModel(ref).then(({ instance }) => {
-      const watched = new Expander(instance, ref.symmetry, true, ref.encoding);
+      const watched = new Expander(instance, ref.symmetry, ref.encoding);
       const status = LiveStatus.of(live, threads);
       const word = status.claimWord();
       watched.watchedBy(status.words, word);
@@ -40,6 +40,19 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
 }
 
 /**
+ * A result as it crosses to the search thread: each view of the expander's reused buffers copied
+ * to one of its own size, since a view is cloned with its whole buffer. Copied, not transferred:
+ * the first buffer a thread detaches tells V8 that typed arrays' buffers may now go away under
+ * its code, and it throws out every function it had compiled on typed arrays in that thread (the
+ * whole hot loop, as a batch or two had just compiled it) to compile them again with a check on
+ * every access. A result is a few tens of KiB; the copy costs far less.
+ */
+function copied(result: BatchResult): BatchResult {
+  const { successors, meta, findings } = result;
+  return { ...result, successors: { bytes: successors.bytes.slice(), ends: successors.ends.slice() }, meta: meta.slice(), findings: findings.slice() };
+}
+
+/**
  * Expands batches of a shared run, each taken as the next not yet taken, and sends each result as
  * soon as it is made; returns when no batch is left, or after one at which the search will stop.
  */
@@ -47,8 +60,7 @@ async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBu
   const expander = await expanderFor(ref, live, threads);
   for (let k = joinRun(run); k !== undefined; k = takeBatch(run)) {
     const result: BatchResult = expander.expand(batchRequest(run, k));
-    const buffers = [result.generated, result.successors.bytes, result.successors.ends, result.meta, result.findings, result.labels].map((a) => a.buffer);
-    workerpool.workerEmit(new workerpool.Transfer({ batch: k, result } satisfies RunBatchResult, buffers as ArrayBuffer[]));
+    workerpool.workerEmit({ batch: k, result: copied(result) } satisfies RunBatchResult);
     if (endsRun(result)) return closeRun(run);
   }
 }

@@ -3,7 +3,7 @@
  * of packed states (what to check in them, where to claim their successors), the run of batches a
  * level is handed out as (in shared memory when worker threads take its batches), and what comes
  * back (successors, findings, counts), whichever thread expands it; everything is typed arrays and
- * numbers, cheap to send between threads and to transfer. Then the search thread's: the check the
+ * numbers, cheap to copy between threads. Then the search thread's: the check the
  * supervisor hands it, and what it answers.
  */
 import type { CheckOptions } from '../check.js';
