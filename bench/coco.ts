@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../src/result.js';
-import { measure, measureMatrix, measureSweep, measureWorkers, median, REPEATS, workerColumns, workerRows } from './measure.js';
+import { alternate, measure, measureMatrix, measureSweep, measureWorkers, median, workerColumns, workerRows } from './measure.js';
 import { printTable } from './table.js';
 
 export async function benchCocoCheck(sizes: [pages: number, readers: number][]): Promise<void> {
@@ -23,17 +23,17 @@ export async function benchCocoCheck(sizes: [pages: number, readers: number][]):
  * The CoCo check on one worker with the model's own codec and without it (the layout the engine
  * derives, as for a model of one's own), alternating, medians kept.
  */
-export function benchCocoWithoutCodec(sizes: [pages: number, readers: number][]): void {
+export async function benchCocoWithoutCodec(sizes: [pages: number, readers: number][]): Promise<void> {
   const withoutCodec = fileURLToPath(new URL('./cocoWithoutCodec.js', import.meta.url));
   const rows: (string | number)[][] = [];
   for (const [pages, readers] of sizes) {
     const params = { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages, readers };
     const own: CheckResult[] = [];
     const derived: CheckResult[] = [];
-    for (let i = 0; i < REPEATS; i++) {
+    await alternate(() => {
       own.push(measure('coco', params, 1));
       derived.push(measure(withoutCodec, params, 1));
-    }
+    });
     const [a, b] = [median(own), median(derived)];
     const row = (label: string, r: CheckResult, speed: string): (string | number)[] =>
       [`tdx seven-step p=${pages} r=${readers}`, label, r.distinctStates, r.transitions, r.seconds.toFixed(2), (r.peakMemoryBytes / 2 ** 20).toFixed(0), r.bytesPerState.toFixed(1), speed];

@@ -45,8 +45,27 @@ export const measureSweep = (model: string, params: Record<string, RawValue>, wo
 export const measureMatrix = (model: string, params: Record<string, RawValue>, workers: number): MatrixResult =>
   run('matrix', model, params, workers) as MatrixResult;
 
-/** How many times each pair of measurements is repeated (median kept): COCOMC_BENCH_REPEATS, 3 by default. */
+/** The fewest rounds of a comparison (medians kept): COCOMC_BENCH_REPEATS, 3 by default. */
 export const REPEATS = Number(process.env.COCOMC_BENCH_REPEATS ?? 3);
+
+/**
+ * How long the rounds of one comparison go on at the least. The host's speed drifts by tens of
+ * per cent within minutes: three rounds of a check of a few seconds fall within one such moment,
+ * where three of a check of minutes span several.
+ */
+const LEAST_SECONDS = 60;
+
+/**
+ * Runs `round` (one run of each measurement compared, in turn) REPEATS times, and on while all
+ * the rounds have taken less than LEAST_SECONDS, up to 4 x REPEATS.
+ */
+export async function alternate(round: () => void | Promise<void>): Promise<void> {
+  const started = performance.now();
+  for (let done = 1; ; done++) {
+    await round();
+    if (done >= 4 * REPEATS || (done >= REPEATS && performance.now() - started >= LEAST_SECONDS * 1000)) return;
+  }
+}
 
 /** The run of median time. */
 export const median = <R extends { seconds: number }>(runs: R[]): R => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
@@ -61,17 +80,17 @@ export interface WorkersMeasurement {
 
 /**
  * A check with 1 worker, with 2, and two 1-worker checks at once, alternating so that a noisy
- * moment of the shared machine hits all alike, repeated; the median of each.
+ * moment of the shared machine hits all alike, in rounds (`alternate`); the median of each.
  */
 export async function measureWorkers(model: string, params: Record<string, RawValue>): Promise<WorkersMeasurement> {
   const one: CheckResult[] = [];
   const two: CheckResult[] = [];
   const sideBySide: { seconds: number }[] = [];
-  for (let i = 0; i < REPEATS; i++) {
+  await alternate(async () => {
     one.push(measure(model, params, 1));
     two.push(measure(model, params, 2));
     sideBySide.push({ seconds: await measureSideBySide(model, params) });
-  }
+  });
   const alone = median(one);
   return { one: alone, two: median(two), limit: (2 * alone.seconds) / median(sideBySide).seconds };
 }

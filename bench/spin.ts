@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flipCounts } from '../models/flip.js';
 import type { CheckResult } from '../src/result.js';
-import { measure, median, REPEATS } from './measure.js';
+import { alternate, measure, median } from './measure.js';
 import { PLAIN_WAYS, type PlainRun, type PlainWay } from './plainFlip.js';
 import { printTable } from './table.js';
 
@@ -79,28 +79,29 @@ const PLAIN_LABELS: Record<PlainWay, string> = {
   bytes: 'plain JS loop, no engine: packed words',
 };
 
-export function benchSpin(sizes: number[]): void {
+export async function benchSpin(sizes: number[]): Promise<void> {
   if (!installed('spin', ['-V']) || !installed('gcc', ['--version'])) {
     console.log('\nSPIN comparison skipped: spin and gcc are not both installed (apt-get install spin gcc).');
     return;
   }
-  const rows = sizes.flatMap((n) => {
+  const rows: (string | number)[][] = [];
+  for (const n of sizes) {
     const want = flipCounts(n);
     const dir = compilePan(n);
     try {
       const pans: PanRun[] = [];
       const ours: CheckResult[] = [];
       const plains = PLAIN_WAYS.map((): PlainRun[] => []);
-      for (let i = 0; i < REPEATS; i++) {
+      await alternate(() => {
         pans.push(runPan(dir, n));
         ours.push(measure('flip', { n }, 1));
         PLAIN_WAYS.forEach((way, k) => plains[k]!.push(runPlain(n, way)));
-      }
+      });
       const pan = median(pans);
       const cocomc = median(ours);
       const exact = (distinct: number, transitions: number): string =>
         distinct === want.distinct && transitions === want.transitions ? 'exact' : `WRONG (want ${want.distinct}/${want.transitions})`;
-      return [
+      rows.push(
         [`flip n=${n}`, 'pan -DSAFETY', pan.distinct, pan.transitions, exact(pan.distinct, pan.transitions), pan.seconds.toFixed(2), pan.memoryMiB.toFixed(0), ''],
         [`flip n=${n}`, 'cocomc, 1 worker', cocomc.distinctStates, cocomc.transitions, exact(cocomc.distinctStates, cocomc.transitions),
           cocomc.seconds.toFixed(2), (cocomc.peakMemoryBytes / 2 ** 20).toFixed(0), (pan.seconds / cocomc.seconds).toFixed(2) + 'x'],
@@ -109,11 +110,11 @@ export function benchSpin(sizes: number[]): void {
           return [`flip n=${n}`, PLAIN_LABELS[way], plain.distinct, plain.transitions, exact(plain.distinct, plain.transitions),
             plain.seconds.toFixed(2), (plain.peakMemoryBytes / 2 ** 20).toFixed(0), (pan.seconds / plain.seconds).toFixed(2) + 'x'];
         }),
-      ];
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }
   printTable('cocomc beside SPIN 6 (pan) on Flip(N), and beside a plain JavaScript loop with no engine (bench/plainFlip.ts); MiB: pan\'s own total, others\' peak RSS; speed: pan time / its time',
     ['model', 'checker', 'distinct', 'transitions', 'counts', 'seconds', 'MiB', 'speed'], rows);
 }

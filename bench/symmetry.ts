@@ -12,7 +12,7 @@ import { coco, type CocoState } from '../models/coco/index.js';
 import { cocoCodec } from '../models/coco/codec.js';
 import { resolveConfig } from '../models/coco/config.js';
 import type { CheckResult } from '../src/result.js';
-import { measure, median, REPEATS } from './measure.js';
+import { alternate, measure, median } from './measure.js';
 import { printTable } from './table.js';
 
 const PARAMS = { platform: 'tdx', protocol: 'seven-step', direction: 'decrypt', pages: 3, readers: 2 };
@@ -89,10 +89,10 @@ async function canonicalCost(): Promise<{ inputs: number; canonicalNs: number }>
 export async function benchSymmetry(): Promise<void> {
   const plain: CheckResult[] = [];
   const reduced: CheckResult[] = [];
-  for (let i = 0; i < REPEATS; i++) {
+  await alternate(() => {
     plain.push(measure('coco', PARAMS, 2));
     reduced.push(measure('coco', PARAMS, 2, { symmetry: true }));
-  }
+  });
   const [p, r] = [median(plain), median(reduced)];
   const row = (label: string, x: CheckResult, ratio: string): (string | number)[] =>
     [label, x.workers, x.distinctStates, x.transitions, x.seconds.toFixed(1), Math.round(x.distinctStates / x.seconds), ratio];

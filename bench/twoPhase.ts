@@ -15,7 +15,7 @@ import { stateCodec } from '../src/codecs/stateCodec.js';
 import type { StateEncoding } from '../src/codecs/stateEncoding.js';
 import { genericCodec } from '../src/genericCodec.js';
 import type { CheckResult } from '../src/result.js';
-import { measure, median, REPEATS } from './measure.js';
+import { alternate, measure, median } from './measure.js';
 import { printTable } from './table.js';
 
 /** The distinct states TLC reports for Lamport's TwoPhase, by number of RMs (6: the figure in the spec). */
@@ -107,7 +107,7 @@ function meanPackedBytes(rms: number, encoding: StateEncoding): number {
   return out.length / sample.length;
 }
 
-export function benchTwoPhase(rms: number): void {
+export async function benchTwoPhase(rms: number): Promise<void> {
   const missing = tlcMissing();
   const dir = missing ? undefined : mkdtempSync(path.join(tmpdir(), 'cocomc-tlc-'));
   if (dir) {
@@ -118,11 +118,11 @@ export function benchTwoPhase(rms: number): void {
     const derived: CheckResult[] = [];
     const generic: CheckResult[] = [];
     const tlc: TlcRun[] = [];
-    for (let i = 0; i < REPEATS; i++) {
+    await alternate(() => {
       derived.push(measure('twophase', { rms }, 1, { stateEncoding: 'derived' }));
       generic.push(measure('twophase', { rms }, 1, { stateEncoding: 'generic' }));
       if (dir) tlc.push(runTlc(dir));
-    }
+    });
     const reference = dir ? median(tlc).seconds : undefined;
     // Against TLC's own run when there is one (states generated too), else its published distinct states.
     const want = dir ? { distinct: median(tlc).distinct, generated: median(tlc).generated } : { distinct: TLC_DISTINCT[rms], generated: undefined };
