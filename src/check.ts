@@ -14,11 +14,10 @@ import { availableParallelism } from 'node:os';
 import type { Progress } from './bfs.js';
 import { validateCheckOptions } from './checkOptions.js';
 import type { StateEncoding } from './codecs/stateEncoding.js';
-import { UsageError } from './errors.js';
 import { limitReached, limitsOf, residentBytes } from './limits.js';
 import type { FairnessChoice } from './liveness/fairness.js';
 import { LiveStatus } from './parallel/liveStatus.js';
-import { threadsRebuild, type AnyModel, type ModelInstance, type Property } from './model.js';
+import { threadsRebuild, type AnyModel } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
 import { resolveParams, type RawValue } from './params.js';
 import type { CheckResult, StopReason } from './result.js';
@@ -100,11 +99,6 @@ export interface CheckOptions {
   stateGraphLimit?: number;
 }
 
-/** The name deadlocks are reported under, as a property of their own. */
-export const DEADLOCK = 'Deadlock';
-/** What the Deadlock property stands for. */
-export const DEADLOCK_DOC = 'every state without a successor is a legitimate final state';
-
 /** Checks a model's properties by exhaustive breadth-first search. */
 export async function check(model: AnyModel, options: CheckOptions = {}): Promise<CheckResult> {
   validateCheckOptions(options);
@@ -145,25 +139,4 @@ export async function checkInThisThread(model: AnyModel, options: CheckOptions):
 /** The worker threads asked for; by default one per core, and none for a copy of a model, which threads cannot rebuild. */
 function workersOf(model: AnyModel, options: CheckOptions): number {
   return options.workers ?? (threadsRebuild(model) ? availableParallelism() : 1);
-}
-
-/** Whether deadlocks are checked: as asked, else when the model declares final states, which asking needs. */
-export function checksDeadlock(model: AnyModel, instance: ModelInstance<unknown>, asked: boolean | undefined): boolean {
-  const deadlock = asked ?? instance.isFinal !== undefined;
-  if (deadlock && !instance.isFinal) throw new UsageError(`deadlock checking needs a model that declares final states; '${model.name}' does not`);
-  return deadlock;
-}
-
-export function selectProperties<S>(all: readonly Property<S>[], names: readonly string[] | undefined): Property<S>[] {
-  if (!names || names.length === 0) return all.filter((p) => !p.onlyWhenNamed);
-  return names.map((name) => {
-    const property = all.find((p) => p.name === name);
-    if (!property) throw new UsageError(`unknown property '${name}'; accepted: ${all.map((p) => p.name).join(', ')}`);
-    return property;
-  });
-}
-
-/** The lanes of a swimlane view: the model's own, else its actors in order of first action. */
-export function actorsOf(instance: ModelInstance<unknown>): string[] {
-  return instance.actors ? [...instance.actors] : [...new Set(instance.actions.map((a) => a.actor))];
 }

@@ -4,7 +4,8 @@
  * come back in the order the parameter sets were given, whatever the number of workers.
  */
 import { availableParallelism } from 'node:os';
-import { checkInThisThread, selectProperties } from './check.js';
+import { checkInThisThread } from './check.js';
+import { selectProperties } from './checkedProperties.js';
 import type { AnyModel } from './model.js';
 import { requireThreadsRebuild } from './modelRef.js';
 import { instantiate } from './modelInstance.js';

@@ -216,6 +216,11 @@ export function describeAction(action: Pick<Action<unknown>, 'name' | 'actor' | 
   return `action '${action.name}'${action.args ? ` (${action.args})` : ''} of ${action.actor}`;
 }
 
+/** The lanes of a swimlane view: the model's own, else its actors in order of first action. */
+export function actorsOf(instance: ModelInstance<unknown>): string[] {
+  return instance.actors ? [...instance.actors] : [...new Set(instance.actions.map((a) => a.actor))];
+}
+
 /**
  * Whether a thread that imports `model.module` finds this very model under its name: true for the
  * model a module defines, false for a copy made from it (`{ ...model, build }`), which a thread

@@ -1,8 +1,8 @@
 /**
  * What the command line loads before it works. A check searches on a thread of its own, which the
  * entry starts before it loads the rest; the thread that supervises the search must not load the
- * search's code too, nor any command but the one that runs: each of those cost every check tens of
- * milliseconds before its search began. Read from the sources' static imports (what Node loads
+ * search's code too, nor any command but the one that runs, and the search thread not what only
+ * some checks use: each of those cost every check tens of milliseconds before its search began. Read from the sources' static imports (what Node loads
  * before a module runs); a dynamic `import()` loads only when it is reached.
  */
 import { readFileSync } from 'node:fs';
@@ -57,5 +57,12 @@ describe("the command line's start", () => {
     for (const file of ['src/runCheck.ts', 'src/bfs.ts', 'src/expand.ts', 'src/codecs/stateCodec.ts', 'src/parallel/poolRunner.ts', 'src/report/html.ts', 'src/report/dot.ts']) {
       expect(graph, file).not.toContain(file);
     }
+  });
+
+  it('loads, in the search thread, only what every check uses before its search starts', () => {
+    const graph = staticGraph('src/parallel/searchThread.ts');
+    expect(graph).toContain('src/expand.ts');
+    const loadedWhenAsked = ['src/check.ts', 'src/parallel/supervisor.ts', 'src/liveness/livenessPlan.ts', 'src/stateGraphCollector.ts', 'src/checkpoint/session.ts', 'src/parallel/poolRunner.ts', 'src/report/text.ts'];
+    for (const file of loadedWhenAsked) expect(graph, file).not.toContain(file);
   });
 });

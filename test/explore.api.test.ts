@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { naiveLock } from '../models/peterson.js';
-import { actorsOf, check } from '../src/check.js';
+import { check } from '../src/check.js';
 import { linkMismatch, linkParams, parsePath } from '../src/explore/link.js';
 import { route, type ExploreSite } from '../src/explore/routes.js';
 import { once, pathOf, verdictsOf } from '../src/explore/verdicts.js';
 import { exploreView, type ExploreSubject } from '../src/explore/view.js';
-import { always, type ModelInstance } from '../src/model.js';
+import { actorsOf, always, type ModelInstance } from '../src/model.js';
 import { instantiate } from '../src/modelInstance.js';
 import { throwing } from './fixtures/throwingModel.js';
 

@@ -45,7 +45,8 @@ export interface Checkpointing {
 
 /**
  * Reads the checkpoint to resume (its tallies go into `tallies`) and makes the hook that saves
- * one; nothing for a check that asks for neither (the sweep's thousands of small checks).
+ * one, for a check that asks for either (a check that asks for neither, as the sweep's thousands
+ * of small checks, does not load this module).
  * `initial` is the model's initial fingerprints: a checkpoint whose first states are others was
  * written by another model of the same name. `stopped` is asked while a checkpoint is written.
  */
@@ -59,7 +60,6 @@ export function checkpointing(
   started: number,
 ): Checkpointing {
   const plan: Checkpointing = {};
-  if (options.resume === undefined && options.checkpoint === undefined) return plan;
   const identity = identityOf(model, params, options);
   let secondsBefore = 0;
   if (options.resume !== undefined) {

@@ -3,7 +3,7 @@
  * tested without a server: `/` is the page, `/api/model` what the page shows once, `/api/state`
  * the view of a path, `/api/verdicts` the check's verdicts with their traces as paths.
  */
-import { DEADLOCK, DEADLOCK_DOC } from '../check.js';
+import { DEADLOCK, DEADLOCK_DOC } from '../checkedProperties.js';
 import type { AnyModel } from '../model.js';
 import { formatParams } from '../report/text.js';
 import { linkMismatch, parsePath } from './link.js';

@@ -2,9 +2,10 @@
  * What the explorer serves, built from the command line's model, parameters and engine options:
  * the model instance the page walks, and the check behind its counterexample buttons.
  */
-import { actorsOf, check, checksDeadlock } from '../check.js';
+import { check } from '../check.js';
+import { checksDeadlock } from '../checkedProperties.js';
 import { ModelError } from '../errors.js';
-import type { AnyModel } from '../model.js';
+import { actorsOf, type AnyModel } from '../model.js';
 import { buildInstance, shownParams } from '../modelInstance.js';
 import { resolveParams, type RawValue } from '../params.js';
 import { linkParams } from './link.js';

@@ -7,7 +7,7 @@
  * that no longer follows (an index out of range, an action not enabled) or model code that throws
  * is not fatal: the view stops at the last state reached and says why in `problem`.
  */
-import { DEADLOCK } from '../check.js';
+import { DEADLOCK } from '../checkedProperties.js';
 import type { ModelInstance } from '../model.js';
 import { attempt, readOnly, thrownMessage } from '../modelCode.js';
 import { describeAction } from '../model.js';

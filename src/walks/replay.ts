@@ -7,7 +7,7 @@
  * or the first state that is not reached, with the actions enabled before it and the fields in
  * which the nearest successor differs.
  */
-import { checksDeadlock, DEADLOCK, selectProperties } from '../check.js';
+import { checksDeadlock, DEADLOCK, selectProperties } from '../checkedProperties.js';
 import { checkRules, validateOptions, type Rule } from '../checkOptions.js';
 import { sameContents } from '../codec.js';
 import { UsageError } from '../errors.js';

@@ -9,9 +9,9 @@
  * rebuilding the model from its module could not (its limits then stop every model whose code returns).
  */
 import { countsByActionName } from '../actionCounts.js';
-import { actorsOf, checksDeadlock, DEADLOCK, DEADLOCK_DOC, selectProperties } from '../check.js';
+import { checksDeadlock, DEADLOCK, DEADLOCK_DOC, selectProperties } from '../checkedProperties.js';
 import { checkRules, validateOptions, wholeNumber, type Rule } from '../checkOptions.js';
-import { isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from '../model.js';
+import { actorsOf, isLiveness, threadsRebuild, type AnyModel, type ModelInstance, type Property } from '../model.js';
 import { UsageError } from '../errors.js';
 import { readOnly } from '../modelCode.js';
 import { buildInstance, shownParams } from '../modelInstance.js';

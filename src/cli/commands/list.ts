@@ -1,6 +1,6 @@
 /** `cocomc list [MODEL]`: the built-in models, each with its summary, parameters and properties. */
 import { builtInModels, defaultModel } from '../../../models/index.js';
-import { DEADLOCK } from '../../check.js';
+import { DEADLOCK } from '../../checkedProperties.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { AnyModel } from '../../model.js';
 import { instantiate } from '../../modelInstance.js';
