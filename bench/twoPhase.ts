@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { twoPhase } from '../models/twoPhase.js';
-import { ByteWriter, type Codec } from '../src/codec.js';
+import { twoPhase, type TwoPhase } from '../models/twoPhase.js';
+import { ByteReader, ByteWriter, type Codec } from '../src/codec.js';
 import { sampleStates } from '../src/codecs/sampleStates.js';
 import { stateCodec } from '../src/codecs/stateCodec.js';
 import type { StateEncoding } from '../src/codecs/stateEncoding.js';
@@ -100,8 +100,9 @@ function runTlc(dir: string): TlcRun {
 /** The mean packed size of the first states of a search (the derived layout's own sample), in each encoding. */
 function meanPackedBytes(rms: number, encoding: StateEncoding): number {
   const instance = twoPhase.build({ rms });
-  const codec = stateCodec(instance, encoding, () => undefined) as Codec<unknown>;
-  const sample = sampleStates(instance, genericCodec(instance.initialStates), () => undefined);
+  const { codec } = stateCodec(instance, encoding, () => undefined) as { codec: Codec<unknown> };
+  const generic = genericCodec<TwoPhase>(instance.initialStates);
+  const sample = sampleStates(instance, generic, () => undefined).map((bytes) => generic.decode(new ByteReader(bytes)));
   const out = new ByteWriter();
   for (const state of sample) codec.encode(state, out);
   return out.length / sample.length;

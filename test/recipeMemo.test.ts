@@ -132,7 +132,7 @@ const UNFOLLOWABLE = ['delete and put back', 'push and pop'];
 describe('successors made on the bytes', () => {
   it('are what the recipe makes of a draft, for every state and action, and spare the recipe once learnt', () => {
     const { instance, runs, inMemo } = counted();
-    const codec = stateCodec(instance, 'derived', () => undefined);
+    const { codec } = stateCodec(instance, 'derived', () => undefined);
     const { actions } = instance;
     const first = everyTransition(codec, initialStyles(), actions, inMemo);
     expect(first.states).toBeGreaterThan(200);
@@ -152,7 +152,7 @@ describe('successors made on the bytes', () => {
   it('are what the draft makes for recipes composed at random from reads, writes, copies and replacements', () => {
     const actions = composedRecipes(0x5eed, 32);
     const instance: ModelInstance<Mixed> = { initialStates: [initialMixed()], actions, properties: [] };
-    const codec = stateCodec(instance, 'derived', () => undefined);
+    const { codec } = stateCodec(instance, 'derived', () => undefined);
     const { states, onBytes } = everyTransition(codec, initialMixed(), actions);
     expect(states).toBeGreaterThan(100);
     // Most of them are learnt: the comparisons above are of successors made on the bytes.
@@ -198,7 +198,7 @@ describe('a recording view', () => {
   ];
   const layout = layoutOf(shapeOf(sample))!;
   const index = indexLayout(layout);
-  const codec = stateCodec<Small>({ initialStates: sample, actions: [], properties: [] }, 'derived', () => undefined);
+  const { codec } = stateCodec<Small>({ initialStates: sample, actions: [], properties: [] }, 'derived', () => undefined);
   const state: Small = { a: [true, true], inner: { x: 2, tag: 'q' } };
   const words = ((): Int32Array => {
     const bytes = new Uint8Array(4 * layout.words);

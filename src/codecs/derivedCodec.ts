@@ -4,22 +4,20 @@
  * the generic encoding where no layout fits (states of no fixed structure, or too large ones). With
  * a layout, successors are made on the bytes where the actions' recipes have been learnt (recipeMemo.ts).
  */
-import type { Codec } from '../codec.js';
+import { ByteReader, type Codec } from '../codec.js';
 import { genericCodec } from '../genericCodec.js';
 import type { ModelInstance } from '../model.js';
 import { layoutCodec } from './layoutCodec.js';
 import { recipeMemo } from './recipeMemo.js';
-import { sampleStates } from './sampleStates.js';
 import { layoutOf } from './stateLayout.js';
 import { shapeOf } from './stateShape.js';
 
 /**
- * Derives the codec of `model`.
- * @param generic the generic encoding of its states.
- * @param at told which piece of the model's code runs while its states are sampled.
+ * Derives the codec of `model` from a sample of its states (sampleStates.ts).
+ * @param generic the generic encoding of its states, in which the sample is packed.
  */
-export function derivedCodec<S>(model: ModelInstance<S>, generic: Codec<S>, at: (where: number) => void): Codec<S> {
-  const sample = sampleStates(model, generic, at);
+export function derivedCodec<S>(model: ModelInstance<S>, generic: Codec<S>, packedSample: readonly Uint8Array[]): Codec<S> {
+  const sample = packedSample.map((bytes) => generic.decode(new ByteReader(bytes)));
   const layout = layoutOf(shapeOf(sample));
   // What does not fit the layout is written generically, with the strings of the sample as its dictionary.
   if (!layout) return generic;

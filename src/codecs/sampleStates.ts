@@ -23,11 +23,11 @@ const SAMPLE_STATES = 512;
 const SAMPLE_LEVELS = 4;
 
 /**
- * The sample, in the order the states were reached.
+ * The sample, packed in the generic encoding, in the order the states were reached.
  * @param generic the generic encoding, which tells states apart and gives each action a fresh copy to run on.
  * @param at told which piece of the model's code runs (a `where` code), so that one that never returns is named.
  */
-export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: (where: number) => void): S[] {
+export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: (where: number) => void): Uint8Array[] {
   const packed: Uint8Array[] = [];
   const levels: number[] = [];
   const seen = new Set<string>();
@@ -59,5 +59,5 @@ export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: 
       }
     });
   }
-  return packed.map(unpack);
+  return packed;
 }

@@ -4,12 +4,13 @@
  * cloned state objects. It imports only what expanding needs, so that it is ready soon after the
  * search starts it; whole checks run in `checkWorker.ts`.
  */
+import { workerData } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import { Expander } from '../expand.js';
 import { forbidExitWhile, forbidProcessExit } from './forbidProcessExit.js';
 import { sendThreadOutputToStderr } from './threadOutput.js';
 import { LiveStatus } from './liveStatus.js';
-import type { BatchResult, RunBatchResult, SharedBatchRun } from './messages.js';
+import type { BatchResult, ExpandWorkerData, RunBatchResult, SharedBatchRun } from './messages.js';
 import { batchRequest, closeRun, endsRun, joinRun, takeBatch } from './batchRun.js';
 import { loadModel, type ModelRef } from '../modelRef.js';
 
@@ -27,7 +28,7 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
   let expander = expanders.get(key);
   if (!expander) {
     expander = loadModel(ref).then(({ instance }) => {
-      const watched = new Expander(instance, ref.symmetry, ref.encoding);
+      const watched = new Expander(instance, ref.symmetry, ref.encoding, (workerData as ExpandWorkerData).codecSample);
       const status = LiveStatus.of(live, threads);
       const word = status.claimWord();
       watched.watchedBy(status.words, word);

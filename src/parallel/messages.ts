@@ -72,6 +72,15 @@ export interface SharedBatchRun extends BatchRun {
   threads: number;
 }
 
+/** What every worker thread of a search starts with (its `workerData`). */
+export interface ExpandWorkerData {
+  /**
+   * The packed sample of states the search thread derived its codec from, if it derived one: each
+   * worker derives the same codec from it without sampling again, which runs the model's code.
+   */
+  codecSample?: readonly Uint8Array[];
+}
+
 /** One batch's result, as a worker thread sends it, as soon as it is made, while it expands a shared run. */
 export interface RunBatchResult {
   batch: number;

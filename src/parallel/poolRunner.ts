@@ -8,7 +8,7 @@
  * to stop at a limit, whatever the model's code does in a batch.
  */
 import type { BatchRunner } from '../bfs.js';
-import type { BatchResult, BatchRun, RunBatchResult } from './messages.js';
+import type { BatchResult, BatchRun, ExpandWorkerData, RunBatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from '../modelRef.js';
 import { batchCount, closeRun, sharedRun } from './batchRun.js';
@@ -32,8 +32,9 @@ export const MIN_BATCHES_FOR_WORKERS = 8;
  * @param live the search's live status: the worker threads poll its stop flag and say there which model code they run.
  * @param heapMiB each worker thread's heap limit.
  * @param minBatches the fewest full batches a level must have to start the worker threads.
+ * @param start what each worker thread starts with.
  */
-export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number): PoolRunner {
+export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number, start: ExpandWorkerData = {}): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
   /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
   const running = new Set<Promise<void>>();
@@ -44,7 +45,7 @@ export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, 
         yield* inline.expandAll(run, wholeBatches);
         return;
       }
-      const threads = (pool ??= workerPool('expandWorker', workers, heapMiB));
+      const threads = (pool ??= workerPool('expandWorker', workers, heapMiB, start));
       const shared = sharedRun(run, workers);
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;
