@@ -28,7 +28,7 @@ function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): P
   let expander = expanders.get(key);
   if (!expander) {
     expander = loadModel(ref).then(({ instance }) => {
-      const watched = new Expander(instance, ref.symmetry, ref.encoding, (workerData as ExpandWorkerData).codecSample);
+      const watched = new Expander(instance, ref.symmetry, ref.encoding, (workerData as ExpandWorkerData | undefined)?.codecSample);
       const status = LiveStatus.of(live, threads);
       const word = status.claimWord();
       watched.watchedBy(status.words, word);
