@@ -83,7 +83,14 @@ export async function runCheck(
 
   const inline = inlineRunner(expander as Expander<unknown>);
   const pooled = workers > 1 ? await import('./parallel/poolRunner.js') : undefined;
-  const pool = pooled?.poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, workers, inline, live, watch.heapMiB, options.minBatchesForWorkers ?? pooled.MIN_BATCHES_FOR_WORKERS, { codecSample: expander.codecSample });
+  const pool = pooled?.poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, {
+    workers,
+    inline,
+    live,
+    heapMiB: watch.heapMiB,
+    minBatches: options.minBatchesForWorkers ?? pooled.MIN_BATCHES_FOR_WORKERS,
+    start: { codecSample: expander.codecSample },
+  });
   let outcome: Awaited<ReturnType<typeof search>>;
   try {
     outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {

@@ -51,7 +51,7 @@ describe('the pool runner', () => {
   it('hands back the same results in batch order whether the search thread expands a level alone or the pool shares it', async () => {
     const expander = new Expander(flip.build(params), false);
     const live = LiveStatus.create(2);
-    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), live, 512, 4);
+    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live, heapMiB: 512, minBatches: 4 });
     const run = ringRun(expander as Expander<unknown>, 600, 16);
     const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
     expect(expected).toHaveLength(38);
@@ -69,7 +69,7 @@ describe('the pool runner', () => {
 
   it('leaves nothing of a level the search stopped reading to the next one', async () => {
     const expander = new Expander(flip.build(params), false);
-    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), LiveStatus.create(2), 512, 1);
+    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
     const run = ringRun(expander as Expander<unknown>, 3000, 16);
     const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
     let read = 0;
@@ -83,7 +83,7 @@ describe('the pool runner', () => {
 
   it('hands each result over in buffers of its own size', async () => {
     const expander = new Expander(flip.build(params), false);
-    runner = poolRunner(ref, 2, inlineRunner(expander as Expander<unknown>), LiveStatus.create(2), 512, 1);
+    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
     for await (const { successors, meta } of runner.expandAll(ringRun(expander as Expander<unknown>, 600, 16), 1)) {
       for (const array of [successors.bytes, successors.ends, meta]) expect(array.buffer.byteLength).toBe(array.byteLength);
     }

@@ -27,14 +27,22 @@ export interface PoolRunner extends BatchRunner {
  */
 export const MIN_BATCHES_FOR_WORKERS = 8;
 
-/**
- * @param inline the search thread's own runner, for the small levels.
- * @param live the search's live status: the worker threads poll its stop flag and say there which model code they run.
- * @param heapMiB each worker thread's heap limit.
- * @param minBatches the fewest full batches a level must have to start the worker threads.
- * @param start what each worker thread starts with.
- */
-export function poolRunner(ref: ModelRef, workers: number, inline: BatchRunner, live: LiveStatus, heapMiB: number, minBatches: number, start: ExpandWorkerData = {}): PoolRunner {
+/** How a search's pool runs, besides the model its threads load. */
+export interface PoolSettings {
+  workers: number;
+  /** The search thread's own runner, for the small levels. */
+  inline: BatchRunner;
+  /** The search's live status: the worker threads poll its stop flag and say there which model code they run. */
+  live: LiveStatus;
+  /** Each worker thread's heap limit. */
+  heapMiB: number;
+  /** The fewest full batches a level must have to start the worker threads. */
+  minBatches: number;
+  /** What each worker thread starts with. */
+  start?: ExpandWorkerData;
+}
+
+export function poolRunner(ref: ModelRef, { workers, inline, live, heapMiB, minBatches, start = {} }: PoolSettings): PoolRunner {
   let pool: ReturnType<typeof workerPool> | undefined;
   /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
   const running = new Set<Promise<void>>();
