@@ -4,11 +4,12 @@
  * the generic encoding where no layout fits (states of no fixed structure, or too large ones). With
  * a layout, successors are made on the bytes where the actions' recipes have been learnt (recipeMemo.ts).
  */
-import { ByteReader, type Codec } from '../codec.js';
+import type { Codec } from '../codec.js';
 import { genericCodec } from '../genericCodec.js';
 import type { ModelInstance } from '../model.js';
 import { layoutCodec } from './layoutCodec.js';
 import { recipeMemo } from './recipeMemo.js';
+import { unpackSample } from './sampleStates.js';
 import { layoutOf } from './stateLayout.js';
 import { shapeOf } from './stateShape.js';
 
@@ -17,7 +18,7 @@ import { shapeOf } from './stateShape.js';
  * @param generic the generic encoding of its states, in which the sample is packed.
  */
 export function derivedCodec<S>(model: ModelInstance<S>, generic: Codec<S>, packedSample: readonly Uint8Array[]): Codec<S> {
-  const sample = packedSample.map((bytes) => generic.decode(new ByteReader(bytes)));
+  const sample = unpackSample(packedSample, generic);
   const layout = layoutOf(shapeOf(sample));
   // What does not fit the layout is written generically, with the strings of the sample as its dictionary.
   if (!layout) return generic;

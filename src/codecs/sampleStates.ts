@@ -40,18 +40,16 @@ export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: 
     packed.push(out.toBytes());
     levels.push(level);
   };
-  const unpack = (bytes: Uint8Array): S => generic.decode(new ByteReader(bytes));
-
   model.initialStates.forEach((state) => add(state, 0));
   for (let i = 0; i < packed.length && packed.length < SAMPLE_STATES && levels[i]! < SAMPLE_LEVELS; i++) {
-    const state = unpack(packed[i]!);
+    const state = unpackState(packed[i]!, generic);
     model.actions.forEach((action, a) => {
       if (packed.length >= SAMPLE_STATES) return;
       try {
         at(whereCode(Where.guard, a));
         if (action.guard && action.guard(readOnly(state)) !== true) return;
         at(whereCode(Where.action, a));
-        const next = successor(action, state, () => unpack(packed[i]!));
+        const next = successor(action, state, () => unpackState(packed[i]!, generic));
         at(whereCode(Where.successor, a));
         add(next, levels[i]! + 1);
       } catch {
@@ -60,4 +58,12 @@ export function sampleStates<S>(model: ModelInstance<S>, generic: Codec<S>, at: 
     });
   }
   return packed;
+}
+
+/** A state packed in the generic encoding, as a fresh copy. */
+const unpackState = <S>(bytes: Uint8Array, generic: Codec<S>): S => generic.decode(new ByteReader(bytes));
+
+/** The states of a packed sample (as `sampleStates` returns it). */
+export function unpackSample<S>(packed: readonly Uint8Array[], generic: Codec<S>): S[] {
+  return packed.map((bytes) => unpackState(bytes, generic));
 }
