@@ -4,6 +4,9 @@
  */
 import type { PackedStates } from './parallel/messages.js';
 
+/** The longest state `push` copies byte by byte. */
+const SHORT_STATE = 32;
+
 export class Frontier {
   // Small to start with: the sweep runs thousands of checks of a few dozen states each.
   private bytes = new Uint8Array(1 << 10);
@@ -24,7 +27,15 @@ export class Frontier {
       grown.set(this.ends);
       this.ends = grown;
     }
-    this.bytes.set(source.subarray(start, end), this.used);
+    // A short state is copied by a loop: the view set() needs cost more than the copy, and this
+    // runs for every new state in the thread every batch's result waits for (measured per push:
+    // 22 ns against 94 for 5 bytes, even at 32; set() is twice as fast at 200).
+    if (length <= SHORT_STATE) {
+      const { bytes } = this;
+      for (let i = start, at = this.used; i < end; i++, at++) bytes[at] = source[i]!;
+    } else {
+      this.bytes.set(source.subarray(start, end), this.used);
+    }
     this.used += length;
     this.ends[this.count++] = this.used;
   }

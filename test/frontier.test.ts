@@ -1,0 +1,36 @@
+/** A level's states: what is pushed is what is read back, short states and long, across growth. */
+import { describe, expect, it } from 'vitest';
+import { Frontier } from '../src/frontier.js';
+
+/** A state of `length` bytes that no other state of the test shares. */
+const stateOf = (length: number, seed: number): Uint8Array => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 7) & 0xff);
+
+describe('Frontier', () => {
+  it('gives back every state pushed, in order, whatever its length', () => {
+    // Lengths on both sides of the byte-by-byte copy, enough of them to grow both buffers.
+    const states = Array.from({ length: 300 }, (_, k) => stateOf([0, 1, 5, 31, 32, 33, 64, 200][k % 8]!, k));
+    const frontier = new Frontier();
+    const source = new Uint8Array(4096);
+    for (const [k, state] of states.entries()) {
+      // Pushed from the middle of a larger buffer, as a batch's successors are.
+      const at = (k * 13) % 3000;
+      source.set(state, at);
+      frontier.push(source, at, at + state.length);
+    }
+    expect(frontier.count).toBe(states.length);
+    const { bytes, ends } = frontier.contents();
+    const read = Array.from(ends, (end, k) => bytes.slice(k === 0 ? 0 : ends[k - 1]!, end));
+    expect(read).toEqual(states);
+    const { bytes: sliced, ends: slicedEnds, start } = frontier.slice(100, 102);
+    expect([sliced.slice(start, slicedEnds[0]), sliced.slice(slicedEnds[0], slicedEnds[1])]).toEqual([states[100], states[101]]);
+  });
+
+  it('starts again from nothing after clear, keeping no state of the last level', () => {
+    const frontier = new Frontier();
+    frontier.push(stateOf(40, 1), 0, 40);
+    frontier.clear();
+    frontier.push(stateOf(3, 2), 0, 3);
+    const { bytes, ends } = frontier.contents();
+    expect([frontier.count, Array.from(ends), bytes]).toEqual([1, [3], stateOf(3, 2)]);
+  });
+});
