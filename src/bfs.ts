@@ -154,7 +154,7 @@ interface Numbering {
  * spends its time in, so that the JIT compiles it and not the whole search around it.
  */
 function numberSuccessors(result: BatchResult, { seen, next, options, firstReached, claiming, actionCount, base, firstKey }: Numbering): boolean {
-  const { meta, successors } = result;
+  const { meta, successors, claimsFinal = false } = result;
   for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
     const index = meta[4 * s]!;
     const action = meta[4 * s + 1]!;
@@ -162,7 +162,8 @@ function numberSuccessors(result: BatchResult, { seen, next, options, firstReach
     const lo = meta[4 * s + 3]!;
     // Every transition of a key below this one has been claimed (the batches before this one
     // are done), so the claim is final: this transition reached the state first, or another did.
-    if (claiming && seen.table.claimOf(hi, lo) !== firstKey + index * actionCount + action) continue;
+    // A batch expanded when every earlier one was done kept only the claims that are final.
+    if (claiming && !claimsFinal && seen.table.claimOf(hi, lo) !== firstKey + index * actionCount + action) continue;
     if (options.maxStates !== undefined && seen.size >= options.maxStates && (claiming || !seen.has(hi, lo))) return false;
     const parent = base + index;
     const id = claiming ? seen.append(hi, lo, parent, action) : seen.insert(hi, lo, parent, action);

@@ -10,7 +10,10 @@ export function inlineRunner(expander: Expander<unknown>): BatchRunner {
     async *expandAll(run: BatchRun): AsyncIterable<BatchResult> {
       let yielded = Date.now();
       for (let k = 0; k < batchCount(run); k++) {
-        yield expander.expand(batchRequest(run, k));
+        // In order, one batch at a time: the search numbers each before the next claims anything.
+        const result = expander.expand(batchRequest(run, k));
+        result.claimsFinal = true;
+        yield result;
         // Let timers and signals (progress, Ctrl-C) run every 50 ms; not after every batch, which
         // cost small checks (the sweep runs thousands) more than their search.
         if (Date.now() - yielded > 50) {

@@ -119,6 +119,12 @@ export interface BatchResult {
   /** The table of claims was full: only the first `expanded` states of the batch were expanded, each wholly. */
   full: boolean;
   expanded: number;
+  /**
+   * Set when the batch was expanded after every batch before it had claimed its successors (in the
+   * search's own thread, in order): a claim its expander kept is then final, and the search need
+   * not read it back from the table.
+   */
+  claimsFinal?: boolean;
   fault?: ModelFault;
 }
 
