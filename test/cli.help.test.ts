@@ -7,12 +7,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtInModels, defaultModel } from '../models/index.js';
+import { builtInModel, builtInModelNames, builtInModels, defaultModel } from '../models/index.js';
 import { paramFlags, type FlagSpec } from '../src/cli/args.js';
 import { engineFlags } from '../src/cli/commands/check.js';
 import { reportFileFlags } from '../src/cli/reportFiles.js';
 import { instantiate } from '../src/modelInstance.js';
 import { cocomc } from './support/cocomc.js';
+
+const models = await builtInModels();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -37,22 +39,30 @@ function expectDocumented(help: string, flags: readonly FlagSpec[]): void {
   }
 }
 
+describe('the built-in models', () => {
+  it('are each loaded by the name they carry, and by no other', async () => {
+    expect(models.map((m) => m.name)).toEqual(builtInModelNames);
+    for (const name of builtInModelNames) expect((await builtInModel(name))!.name).toBe(name);
+    expect(builtInModel('toString')).toBeUndefined();
+  });
+});
+
 describe('cocomc help', () => {
   it.each([['--help'], ['help'], ['-h']])('%s lists every command', (word) => {
     const run = cocomc(word);
     expect(run.code).toBe(0);
     for (const command of ['check [MODEL] [flags]', 'list [MODEL]', 'help [COMMAND [MODEL]]']) expect(run.stdout).toContain(command);
-    for (const model of builtInModels) expect(run.stdout).toContain(model.name);
+    for (const model of models) expect(run.stdout).toContain(model.name);
     expect(run.stderr).toBe('');
   });
 
   it("help check documents every engine, report-file and default-model flag with its default and accepted values", () => {
     const run = cocomc('help', 'check');
     expect(run.code).toBe(0);
-    expectDocumented(run.stdout, [...engineFlags, ...reportFileFlags, ...paramFlags(builtInModels.find((m) => m.name === defaultModel)!.params)]);
+    expectDocumented(run.stdout, [...engineFlags, ...reportFileFlags, ...paramFlags(models.find((m) => m.name === defaultModel)!.params)]);
   });
 
-  it.each(builtInModels.map((m) => [m.name, m] as const))('help check %s documents its parameters and accepts its properties', (name, model) => {
+  it.each(models.map((m) => [m.name, m] as const))('help check %s documents its parameters and accepts its properties', (name, model) => {
     const run = cocomc('help', 'check', name);
     expect(run.code).toBe(0);
     expectDocumented(run.stdout, paramFlags(model.params));
@@ -82,7 +92,7 @@ describe('cocomc list', () => {
 
   it('names every built-in model with its summary, parameters and properties', () => {
     expect(run.code).toBe(0);
-    for (const model of builtInModels) {
+    for (const model of models) {
       expect(run.stdout).toContain(`${model.name}${model.name === defaultModel ? ' (default)' : ''}: ${model.summary}`);
       expectDocumented(run.stdout, paramFlags(model.params));
       for (const p of instantiate(model).properties) expect(run.stdout).toMatch(new RegExp(`^ +${p.name} +${p.kind} +${escapeRegExp(p.doc ?? '')}$`, 'm'));

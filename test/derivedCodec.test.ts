@@ -217,7 +217,7 @@ describe('drafts, the copies actions change', () => {
 
 /** Every classic model (every built-in one but CoCo, which has its own codec) on small parameters, without a codec of its own. */
 const classicParams: Record<string, Record<string, number | boolean>> = { flip: { n: 9, packed: false }, twophase: { rms: 3 } };
-const classicModels = builtInModels.filter((m) => m.name !== 'coco');
+const classicModels = (await builtInModels()).filter((m) => m.name !== 'coco');
 
 describe('the derived layout and the generic encoding', () => {
   it.each(classicModels.map((m) => [m.name, m] as const))('give %s the same counts, verdicts and traces', async (_, model) => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { builtInModels } from '../models/index.js';
+import { builtInModel } from '../models/index.js';
 import { naiveLock } from '../models/peterson.js';
 import { check } from '../src/check.js';
 import { hazardSentence } from '../src/report/hazard.js';
@@ -27,8 +27,8 @@ import { cocomc, untimed } from './support/cocomc.js';
 const skipBrowser = browserTestsSkipped();
 
 /** The scenario when the CoCo model is registered, else the classic naive lock. */
-function scenario() {
-  const coco = builtInModels.find((m) => m.name === 'coco');
+async function scenario() {
+  const coco = await builtInModel('coco');
   if (coco) {
     return {
       model: coco,
@@ -110,7 +110,7 @@ describe.skipIf(skipBrowser)('HTML report in headless Chromium', () => {
       missing = error as Error;
       return;
     }
-    const { model, params, properties } = scenario();
+    const { model, params, properties } = await scenario();
     result = await check(model, { workers: 1, params, properties });
     property = result.properties.find((p) => p.status === 'violated')!;
     artifacts = mkdtempSync(path.join(tmpdir(), 'cocomc-browser-'));

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtInModels } from '../../models/index.js';
+import { builtInModel, builtInModelNames } from '../../models/index.js';
 import { ModelError, UsageError } from '../errors.js';
 import type { AnyModel } from '../model.js';
 import { importModule, isModelDefinition } from '../modelRef.js';
@@ -20,13 +20,13 @@ export async function findModel(spec: string): Promise<AnyModel> {
 }
 
 async function modelNamed(spec: string): Promise<AnyModel> {
-  const builtIn = builtInModels.find((m) => m.name === spec);
+  const builtIn = builtInModel(spec);
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(spec)) {
-    throw new UsageError(`unknown model '${spec}'; accepted: ${builtInModels.map((m) => m.name).join(', ')}, or a path to a model module`);
+    throw new UsageError(`unknown model '${spec}'; accepted: ${builtInModelNames.join(', ')}, or a path to a model module`);
   }
   const [file, name] = spec.split(/:(?=[^/\\]*$)/) as [string, string | undefined];
-  if (!existsSync(file)) throw new UsageError(`no model module at '${file}'; accepted: ${builtInModels.map((m) => m.name).join(', ')}, or a path to a model module`);
+  if (!existsSync(file)) throw new UsageError(`no model module at '${file}'; accepted: ${builtInModelNames.join(', ')}, or a path to a model module`);
   let exports: Record<string, unknown>;
   try {
     exports = await importModule(pathToFileURL(path.resolve(file)).href);

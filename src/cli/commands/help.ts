@@ -3,7 +3,7 @@
  * default and accepted values; for a command that takes a model, that model's parameter flags
  * too (the default model's unless one is named).
  */
-import { builtInModels, defaultModel } from '../../../models/index.js';
+import { builtInModelNames, defaultModel } from '../../../models/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { AnyModel } from '../../model.js';
 import { instantiate } from '../../modelInstance.js';
@@ -12,7 +12,7 @@ import type { Command, CommandCode } from '../command.js';
 import { formatFlags } from '../flagHelp.js';
 import { findModel } from '../models.js';
 
-const modelNames = (): string => builtInModels.map((m) => m.name).join(', ');
+const modelNames = (): string => builtInModelNames.join(', ');
 const sentence = (text: string): string => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 
 /** `cocomc help`: what cocomc is, its commands, and where to read on. */

@@ -29,7 +29,7 @@ export function modelEntry(model: AnyModel): string {
 
 export async function listCommand(argv: readonly string[]): Promise<number> {
   if (argv.length > 1) throw new UsageError(`unexpected argument '${argv[1]}'; usage: cocomc list [MODEL]`);
-  const models = argv[0] === undefined ? builtInModels : [await findModel(argv[0])];
+  const models = argv[0] === undefined ? await builtInModels() : [await findModel(argv[0])];
   const head = argv[0] === undefined ? ['Built-in models (cocomc check NAME):', ''] : [];
   process.stdout.write([...head, models.map(modelEntry).join('\n\n'), ''].join('\n'));
   return ExitCode.ok;

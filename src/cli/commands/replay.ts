@@ -1,5 +1,5 @@
 /** `cocomc replay TRACE.itf.json [MODEL] [flags]`: re-executes a trace against a model. */
-import { builtInModels } from '../../../models/index.js';
+import { builtInModelNames } from '../../../models/index.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { readItf } from '../../report/itfRead.js';
 import { formatReplay } from '../../report/replayText.js';
@@ -22,7 +22,7 @@ export const replayFlags: FlagSpec[] = [
 function sourceModel(document: unknown): string | undefined {
   const meta = (document as { '#meta'?: { source?: unknown } } | null)?.['#meta'];
   const source = typeof meta?.source === 'string' ? meta.source : undefined;
-  return builtInModels.some((m) => m.name === source) ? source : undefined;
+  return source !== undefined && builtInModelNames.includes(source) ? source : undefined;
 }
 
 export async function replayCommand(argv: readonly string[], signal: AbortSignal): Promise<number> {
