@@ -154,7 +154,7 @@ interface Numbering {
  * spends its time in, so that the JIT compiles it and not the whole search around it.
  */
 function numberSuccessors(result: BatchResult, { seen, next, options, firstReached, claiming, actionCount, base, firstKey }: Numbering): boolean {
-  const { meta, successors, claimsFinal = false } = result;
+  const { meta, successors, claimsFinal } = result;
   for (let s = 0, start = 0; s < successors.ends.length; start = successors.ends[s]!, s++) {
     const index = meta[4 * s]!;
     const action = meta[4 * s + 1]!;

@@ -279,6 +279,7 @@ export class Expander<S> {
         stopped: false,
         full: false,
         expanded,
+        claimsFinal: false,
         fault: {
           message: faultMessage(error, whereKind(words[word]!)),
           where: describeWhere(this.model as ModelInstance<unknown>, words[word]!),
@@ -299,6 +300,7 @@ export class Expander<S> {
       stopped: outcome === StateOutcome.stopped,
       full: outcome === StateOutcome.full,
       expanded,
+      claimsFinal: false,
     };
   }
 

@@ -120,11 +120,11 @@ export interface BatchResult {
   full: boolean;
   expanded: number;
   /**
-   * Set when the batch was expanded after every batch before it had claimed its successors (in the
+   * Whether the batch was expanded after every batch before it had claimed its successors (in the
    * search's own thread, in order): a claim its expander kept is then final, and the search need
-   * not read it back from the table.
+   * not read it back from the table. The runner that knows it sets it.
    */
-  claimsFinal?: boolean;
+  claimsFinal: boolean;
   fault?: ModelFault;
 }
 
