@@ -59,8 +59,11 @@ export interface CheckOptions {
   /** States per batch sent to a worker: 2,048 by default. */
   batchSize?: number;
   /**
-   * The fewest full batches a level must have to start the worker threads: 8 by default; levels
-   * stay in the search's own thread until then. 1 sends every level (tests use it to make the threads work).
+   * The fewest full batches of a level that is shared with the pool's worker threads, after
+   * waiting for them to be ready if they are not yet: 32 by default. Smaller levels (of two
+   * batches or more) are shared once the threads are ready, which they get at the first level of
+   * two full batches. 1 shares every level of two batches, with every thread (tests use it to
+   * make the threads work).
    */
   minBatchesForWorkers?: number;
   /**

@@ -81,11 +81,10 @@ export async function runCheck(
   const checkpoints = checkpointed ? await import('./checkpoint/session.js') : undefined;
   const saved = checkpoints?.checkpointing(model, params, options, tallies, initialFingerprints, () => interruption() !== undefined, started) ?? {};
 
-  const inline = inlineRunner(expander as Expander<unknown>);
   const pooled = workers > 1 ? await import('./parallel/poolRunner.js') : undefined;
   const pool = pooled?.poolRunner({ module: model.module, name: model.name, params: params as Record<string, unknown>, symmetry, encoding: options.stateEncoding ?? 'derived' }, {
     workers,
-    inline,
+    expander: expander as Expander<unknown>,
     live,
     heapMiB: watch.heapMiB,
     minBatches: options.minBatchesForWorkers ?? pooled.MIN_BATCHES_FOR_WORKERS,
@@ -93,7 +92,7 @@ export async function runCheck(
   });
   let outcome: Awaited<ReturnType<typeof search>>;
   try {
-    outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inline, {
+    outcome = await search(initial, initialFingerprints, instance.actions.length, pool ?? inlineRunner(expander as Expander<unknown>), {
       codes,
       witnessCodes,
       deadlockCode: expander.deadlockCode,

@@ -8,11 +8,12 @@ import { naiveLock, peterson } from '../models/peterson.js';
 import { comparable } from './support/comparable.js';
 
 // Batches of a state or two, and every level sent to the worker threads however few its batches:
-// diehard's, peterson's and the naive lock's levels hold at most five states.
+// diehard's, peterson's and the naive lock's levels hold at most five states. A level of at least
+// minBatchesForWorkers full batches waits for the pool's threads, so that all of them take part.
 const cases: [string, AnyModel, CheckOptions][] = [
   ['diehard', dieHard, { batchSize: 1, minBatchesForWorkers: 1 }],
   ['diehard, whole space', dieHard, { exhaustive: true, batchSize: 1, minBatchesForWorkers: 1 }],
-  ['flip n=16, small batches', flip, { params: { n: 16 }, batchSize: 37 }],
+  ['flip n=16, small batches', flip, { params: { n: 16 }, batchSize: 37, minBatchesForWorkers: 8 }],
   ['peterson', peterson, { batchSize: 1, minBatchesForWorkers: 1 }],
   ['naivelock', naiveLock, { batchSize: 1, minBatchesForWorkers: 1 }],
 ];

@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
+import { joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
+import { LevelSplit } from '../src/parallel/levelSplit.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
 import { LiveStatus } from '../src/parallel/liveStatus.js';
 import type { BatchResult, BatchRun } from '../src/parallel/messages.js';
@@ -10,6 +12,8 @@ import { flip } from '../models/flip.js';
 
 const params = { n: 12, packed: true };
 const ref = { module: flip.module, name: flip.name, params, symmetry: false, encoding: 'derived' as const };
+
+const ringAsk = { properties: Int32Array.of(0), generate: true, checkDeadlock: false, selfLoops: false, liveness: new Int32Array(0) };
 
 /** A run of `count` rings of Flip(12) (the bits of 0, 7, 14, ...), cut into batches of `size`. */
 function ringRun(expander: Expander<unknown>, count: number, size: number): BatchRun {
@@ -24,7 +28,7 @@ function ringRun(expander: Expander<unknown>, count: number, size: number): Batc
   return {
     states: { bytes, ends },
     starts: Uint32Array.from({ length: Math.ceil(count / size) }, (_, k) => k * size),
-    ask: { properties: Int32Array.of(0), generate: true, checkDeadlock: false, selfLoops: false, liveness: new Int32Array(0) },
+    ask: ringAsk,
   };
 }
 
@@ -51,25 +55,25 @@ describe('the pool runner', () => {
   it('hands back the same results in batch order whether the search thread expands a level alone or the pool shares it', async () => {
     const expander = new Expander(flip.build(params), false);
     const live = LiveStatus.create(2);
-    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live, heapMiB: 512, minBatches: 4 });
+    runner = poolRunner(ref, { workers: 2, expander: expander as Expander<unknown>, live, heapMiB: 512, minBatches: 4 });
     const run = ringRun(expander as Expander<unknown>, 600, 16);
     const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
     expect(expected).toHaveLength(38);
 
-    // Too few full batches to start the pool: the search thread expands the level alone.
+    // Too few full batches to wait for the pool, which starts now: the search thread expands the level alone.
     expect(await summaries(runner.expandAll(run, 3))).toEqual(expected);
     expect(live.workersUsed()).toBe(0);
-    // Enough: the pool starts, and its two threads share the level.
+    // Enough: once the pool's thread is ready, it shares the level with the search thread.
     expect(await summaries(runner.expandAll(run, 4))).toEqual(expected);
     await runner.idle();
     expect(live.workersUsed()).toBe(2);
-    // Once the pool runs, a level is shared whatever its size.
+    // Once the pool is ready, a level is shared whatever its size.
     expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
   });
 
   it('leaves nothing of a level the search stopped reading to the next one', async () => {
     const expander = new Expander(flip.build(params), false);
-    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
+    runner = poolRunner(ref, { workers: 2, expander: expander as Expander<unknown>, live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
     const run = ringRun(expander as Expander<unknown>, 3000, 16);
     const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
     let read = 0;
@@ -81,19 +85,87 @@ describe('the pool runner', () => {
     expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
   });
 
-  it('hands each result over in buffers of its own size', async () => {
-    const expander = new Expander(flip.build(params), false);
-    runner = poolRunner(ref, { workers: 2, inline: inlineRunner(expander as Expander<unknown>), live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
-    for await (const { successors, meta } of runner.expandAll(ringRun(expander as Expander<unknown>, 600, 16), 1)) {
-      for (const array of [successors.bytes, successors.ends, meta]) expect(array.buffer.byteLength).toBe(array.byteLength);
+  it('hands over in buffers of their own size all results but those the search thread has just made', async () => {
+    const expander = new Expander(flip.build(params), false) as Expander<unknown>;
+    // What the search thread's expander returns is a view of its reused buffers, handed over as it is when next in order.
+    const madeHere = new Set<BatchResult>();
+    const expand = expander.expand.bind(expander);
+    expander.expand = (request) => {
+      const result = expand(request);
+      madeHere.add(result);
+      return result;
+    };
+    runner = poolRunner(ref, { workers: 2, expander, live: LiveStatus.create(2), heapMiB: 512, minBatches: 1 });
+    let copies = 0;
+    for await (const result of runner.expandAll(ringRun(expander, 3000, 16), 1)) {
+      if (madeHere.has(result)) continue;
+      copies++;
+      for (const array of [result.successors.bytes, result.successors.ends, result.meta]) expect(array.buffer.byteLength).toBe(array.byteLength);
     }
+    expect(copies).toBeGreaterThan(0);
   });
 
   // The first buffer a thread detaches makes V8 throw out every function it compiled on typed
   // arrays there: the hot loop, compiled once more in each worker thread (see expandWorker.ts).
   it('detaches no buffer in its threads (a check of the build in dist/)', () => {
-    const run = spawnSync(process.execPath, ['--trace-protector-invalidation', 'dist/src/cli.js', 'check', 'flip', '--n', '12', '--workers', '2', '--batch-size', '4', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--trace-protector-invalidation', 'dist/src/cli.js', 'check', 'flip', '--n', '12', '--workers', '2', '--batch-size', '1', '--json'], { encoding: 'utf8' });
     expect(run.stdout).not.toContain('ArrayBufferDetaching');
     expect([run.status, JSON.parse(run.stdout).workersUsed]).toEqual([0, 2]);
+  });
+});
+
+describe('a shared run', () => {
+  /** Four batches of a state each, for the search thread and one pool thread, split at `split`. */
+  const fourBatches = (split: number): ReturnType<typeof sharedRun> =>
+    sharedRun({ states: { bytes: new Uint8Array(4), ends: Uint32Array.of(1, 2, 3, 4) }, starts: Uint32Array.of(0, 1, 2, 3), ask: ringAsk }, 1, split);
+
+  it('goes to the search thread in order up to the split, and to the pool from there on', () => {
+    const run = fourBatches(2);
+    expect([takeInOrder(run, 0), takeInOrder(run, 1)]).toEqual([true, true]);
+    expect(joinRun(run)).toBe(2);
+    // Batch 2 is the pool's: the search thread waits for its result.
+    expect(takeInOrder(run, 2)).toBe(false);
+    expect(takeBatch(run)).toBe(3);
+    expect(takeBatch(run)).toBeUndefined();
+  });
+
+  it('keeps a batch for each pool thread that has not joined', () => {
+    const run = fourBatches(3);
+    expect([0, 1, 2].map((k) => takeInOrder(run, k))).toEqual([true, true, true]);
+    expect(takeInOrder(run, 3)).toBe(false);
+    expect(joinRun(run)).toBe(3);
+  });
+
+  it('lets the search thread take, in order, a batch past the split the pool has not reached', () => {
+    const run = fourBatches(1);
+    expect(joinRun(run)).toBe(1);
+    expect(takeInOrder(run, 0)).toBe(true);
+    expect(takeInOrder(run, 1)).toBe(false);
+    expect(takeInOrder(run, 2)).toBe(true);
+    // The pool skips what the search thread took.
+    expect(takeBatch(run)).toBe(3);
+  });
+});
+
+describe('the split of a shared level', () => {
+  const starts = Uint32Array.from({ length: 10 }, (_, k) => 100 * k);
+
+  it('gives the search thread the share at which both sides end together, from the costs measured', () => {
+    const split = new LevelSplit(1);
+    // Expanding costs 1 on either side, numbering 0.2: the search thread's share p of 1,000 states
+    // ends with the pool's when p (1 + 0.2) + (1 - p) 0.2 = (1 - p) 1, at p = 0.4.
+    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1 });
+    expect(split.splitOf(starts, 1000)).toBe(4);
+    // A pool of three threads as fast expands a level three times as fast.
+    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1 / 3 });
+    expect(split.splitOf(starts, 1000)).toBe(1);
+  });
+
+  it('leaves a batch to each side, and keeps the costs of a run one side did not expand', () => {
+    const split = new LevelSplit(2);
+    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: 1000 });
+    expect(split.splitOf(starts, 1000)).toBe(8);
+    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: Number.NaN });
+    expect(split.splitOf(starts, 1000)).toBe(8);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Runs of batches: the request of each batch, and a run copied into shared memory, from which
- * every thread that expands it takes batches by itself, in order, until none is left.
+ * Runs of batches: the request of each batch, and a run copied into shared memory, which the
+ * search thread expands from its start, in order, while the threads of its pool take batches by
+ * themselves from a split on.
  */
 import type { BatchRequest, BatchResult, BatchRun, SharedBatchRun } from './messages.js';
 
@@ -21,31 +22,58 @@ export function batchRequest(run: BatchRun, k: number): BatchRequest {
   };
 }
 
+/** The next batch the pool's threads may take: from the run's split on, in order, skipping those the search thread took. */
 const NEXT = 0;
+/** The pool's threads that joined the run. */
 const JOINED = 1;
 
-/** The run with its states copied into shared memory (the bytes from the first state's start on), for `threads` worker threads to expand together. */
-export function sharedRun(run: BatchRun, threads: number): SharedBatchRun {
+/**
+ * The run with its states copied into shared memory (the bytes from the first state's start on),
+ * for the search thread and `threads` threads of its pool to expand together: the search thread
+ * from the start, the pool's threads from batch `split` on.
+ */
+export function sharedRun(run: BatchRun, threads: number, split: number): SharedBatchRun {
   const { bytes, ends, start = 0 } = run.states;
   const last = ends.length === 0 ? start : ends[ends.length - 1]!;
   const sharedBytes = new Uint8Array(new SharedArrayBuffer(last - start));
   sharedBytes.set(bytes.subarray(start, last));
   const sharedEnds = new Uint32Array(new SharedArrayBuffer(4 * ends.length));
   for (let i = 0; i < ends.length; i++) sharedEnds[i] = ends[i]! - start;
-  return { ...run, states: { bytes: sharedBytes, ends: sharedEnds }, control: new Int32Array(new SharedArrayBuffer(8)), threads };
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  control[NEXT] = split;
+  const taken = new Int32Array(new SharedArrayBuffer(4 * batchCount(run)));
+  return { ...run, states: { bytes: sharedBytes, ends: sharedEnds }, control, taken, threads };
 }
 
-/** Takes the next batch of a shared run not yet taken by any thread, or undefined when all are. */
+/** For a thread of the pool: the next batch from the split on that no thread has taken, or undefined when none is left. */
 export function takeBatch(run: SharedBatchRun): number | undefined {
-  const k = Atomics.add(run.control, NEXT, 1);
-  return k < batchCount(run) ? k : undefined;
+  for (;;) {
+    const k = Atomics.add(run.control, NEXT, 1);
+    if (k >= batchCount(run)) return undefined;
+    if (Atomics.compareExchange(run.taken, k, 0, 1) === 0) return k;
+  }
 }
 
 /**
- * A worker thread's first batch of the run (or undefined), taken before it waits for every thread
- * of the run to have taken theirs: so each thread takes part in every run of as many batches as
- * there are threads, however late it started (tests rely on it to compare threads, not one thread
- * with itself). The wait ends too when the run is closed.
+ * For the search thread, which expands a batch only once every batch before it is done: takes
+ * batch k unless a thread of the pool has, or the batches the pool may still take are only as many
+ * as its threads that have not joined the run yet (each still finds its first). A pool thread that
+ * takes a batch joins, so taking cannot leave fewer batches than threads still to join.
+ */
+export function takeInOrder(run: SharedBatchRun, k: number): boolean {
+  const batches = batchCount(run);
+  const next = Atomics.load(run.control, NEXT);
+  const unjoined = run.threads - Atomics.load(run.control, JOINED);
+  // Once the pool may take nothing more, nothing is kept for it.
+  const keptEnough = next >= batches || batches - Math.max(k + 1, next) >= unjoined;
+  return keptEnough && Atomics.compareExchange(run.taken, k, 0, 1) === 0;
+}
+
+/**
+ * A pool thread's first batch of the run (or undefined), taken before it waits for every thread
+ * of the pool to have taken theirs: so each takes part in every run that leaves it a batch, however
+ * late it started (tests rely on it to compare threads, not one thread with itself). The wait ends
+ * too when the run is closed.
  */
 export function joinRun(run: SharedBatchRun): number | undefined {
   const k = takeBatch(run);
@@ -57,9 +85,10 @@ export function joinRun(run: SharedBatchRun): number | undefined {
   return k;
 }
 
+/** Whether the pool's threads may take no more batches of the run. */
 const closed = (run: SharedBatchRun): boolean => Atomics.load(run.control, NEXT) >= batchCount(run);
 
-/** Lets no thread take another batch of the run, and none wait for the others to join it. */
+/** Lets no thread of the pool take another batch of the run, and none wait for the others to join it. */
 export function closeRun(run: SharedBatchRun): void {
   Atomics.store(run.control, NEXT, batchCount(run));
   Atomics.notify(run.control, JOINED);

@@ -17,25 +17,53 @@ import { loadModel, type ModelRef } from '../modelRef.js';
 forbidProcessExit();
 sendThreadOutputToStderr();
 
+const data = workerData as ExpandWorkerData | undefined;
 const expanders = new Map<string, Promise<Expander<unknown>>>();
+/** The expanders that took their `where` word in the search's live status. */
+const watched = new WeakSet<Expander<unknown>>();
 
-/**
- * The expander of a model, watched by the search's live status: this thread takes a `where` word
- * of its own there when it first joins a level (a pool serves one search, so once is enough).
- */
-function expanderFor(ref: ModelRef, live: SharedArrayBuffer, threads: number): Promise<Expander<unknown>> {
+/** The expander of a model, with its codec made: built once per ModelRef. */
+function expanderFor(ref: ModelRef): Promise<Expander<unknown>> {
   const key = JSON.stringify(ref);
   let expander = expanders.get(key);
   if (!expander) {
     expander = loadModel(ref).then(({ instance }) => {
-      const watched = new Expander(instance, ref.symmetry, ref.encoding, (workerData as ExpandWorkerData | undefined)?.codecSample);
-      const status = LiveStatus.of(live, threads);
-      const word = status.claimWord();
-      watched.watchedBy(status.words, word);
-      forbidExitWhile(status.words, word);
-      return watched;
+      const made = new Expander(instance, ref.symmetry, ref.encoding, data?.codecSample);
+      // Made now, as the thread prepares, not in its first batch: deriving a layout runs the model's code.
+      void made.codec;
+      return made;
     });
     expanders.set(key, expander);
+  }
+  return expander;
+}
+
+// The model is loaded, and its codec made, as soon as the thread starts: the search thread is
+// busy expanding then, and would answer a first message late (by 0.1 s on Flip(28)). The search
+// reads the count without a message; a failure is told by `prepare`.
+if (data?.model) {
+  const { prepared } = data;
+  expanderFor(data.model).then(() => prepared && Atomics.add(prepared, 0, 1), () => undefined);
+}
+
+/** Resolves once the model is loaded and its codec made, or rejects with why it could not be. */
+async function prepare(ref: ModelRef): Promise<void> {
+  await expanderFor(ref);
+}
+
+/**
+ * The expander watched by the search's live status: this thread takes a `where` word of its own
+ * there when it first joins a level (a pool serves one search, so once is enough), not when it
+ * prepares, so that only threads that expanded count as used.
+ */
+async function watchedExpander(ref: ModelRef, live: SharedArrayBuffer, threads: number): Promise<Expander<unknown>> {
+  const expander = await expanderFor(ref);
+  if (!watched.has(expander)) {
+    const status = LiveStatus.of(live, threads);
+    const word = status.claimWord();
+    expander.watchedBy(status.words, word);
+    forbidExitWhile(status.words, word);
+    watched.add(expander);
   }
   return expander;
 }
@@ -59,12 +87,13 @@ function copied(result: BatchResult): BatchResult {
  * soon as it is made; returns when no batch is left, or after one at which the search will stop.
  */
 async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBuffer, threads: number): Promise<void> {
-  const expander = await expanderFor(ref, live, threads);
+  const expander = await watchedExpander(ref, live, threads);
   for (let k = joinRun(run); k !== undefined; k = takeBatch(run)) {
+    const started = performance.now();
     const result: BatchResult = expander.expand(batchRequest(run, k));
-    workerpool.workerEmit({ batch: k, result: copied(result) } satisfies RunBatchResult);
+    workerpool.workerEmit({ batch: k, result: copied(result), took: performance.now() - started } satisfies RunBatchResult);
     if (endsRun(result)) return closeRun(run);
   }
 }
 
-workerpool.worker({ expandRun });
+workerpool.worker({ prepare, expandRun });

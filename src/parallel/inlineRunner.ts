@@ -4,22 +4,31 @@ import type { Expander } from '../expand.js';
 import { batchCount, batchRequest } from './batchRun.js';
 import type { BatchResult, BatchRun } from './messages.js';
 
+/**
+ * For a loop that runs batches in this thread: a pause that lets timers and signals (progress,
+ * Ctrl-C) run, once 50 ms have passed since the last, else undefined. Not after every batch, which
+ * cost small checks (the sweep runs thousands) more than their search.
+ */
+export function pauses(): () => Promise<void> | undefined {
+  let paused = Date.now();
+  return () => {
+    if (Date.now() - paused <= 50) return undefined;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => void (paused = Date.now()));
+  };
+}
+
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
     idle: async () => undefined,
     async *expandAll(run: BatchRun): AsyncIterable<BatchResult> {
-      let yielded = Date.now();
+      const pause = pauses();
       for (let k = 0; k < batchCount(run); k++) {
         // In order, one batch at a time: the search numbers each before the next claims anything.
         const result = expander.expand(batchRequest(run, k));
         result.claimsFinal = true;
         yield result;
-        // Let timers and signals (progress, Ctrl-C) run every 50 ms; not after every batch, which
-        // cost small checks (the sweep runs thousands) more than their search.
-        if (Date.now() - yielded > 50) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          yielded = Date.now();
-        }
+        const paused = pause();
+        if (paused) await paused;
       }
     },
   };

@@ -60,6 +60,8 @@ const STRIDE = LINE / 4;
 export const STOP_WORD = 0;
 const STOP = STOP_WORD;
 const NEXT_SLOT = STRIDE;
+/** 1 once the search thread took part in a shared level: stored once, so it shares NEXT_SLOT's line. */
+const SEARCH_SHARED = NEXT_SLOT + 1;
 const FIRST_SLOT = 2 * STRIDE;
 // Float64 counters, on the lines after the Int32 words: the search thread writes them per batch.
 const COUNTERS = ['distinct', 'transitions', 'initialStates', 'level', 'queue', 'seenBytes'] as const;
@@ -81,9 +83,12 @@ export class LiveStatus {
     this.counters = new Float64Array(buffer, wordBytes(threads), COUNTERS.length);
   }
 
-  /** Room for the search thread and the pool a search on `workers` workers starts (none for 1); shared unless `local`. */
+  /**
+   * Room for the threads of a search on `workers` workers: the search thread, which expands
+   * batches too, and the `workers - 1` threads of its pool. Shared unless `local`.
+   */
   static create(workers: number, local = false): LiveStatus {
-    const threads = 1 + (workers > 1 ? workers : 0);
+    const threads = Math.max(1, workers);
     const bytes = wordBytes(threads) + 8 * COUNTERS.length;
     return new LiveStatus(local ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes), threads);
   }
@@ -117,9 +122,17 @@ export class LiveStatus {
     return slotWord(Math.min(this.threads - 1, Atomics.add(this.words, NEXT_SLOT, 1) + 1));
   }
 
-  /** How many worker threads of the pool took part in a level (each takes its word when it first joins one). */
+  /** Says that the search thread expanded batches of a shared level beside the pool's threads. */
+  searchTookPart(): void {
+    Atomics.store(this.words, SEARCH_SHARED, 1);
+  }
+
+  /**
+   * How many threads expanded batches of a shared level: the pool's (each takes its word when it
+   * first joins one) and the search thread. 0 when every level stayed in the search thread alone.
+   */
   workersUsed(): number {
-    return Atomics.load(this.words, NEXT_SLOT);
+    return Atomics.load(this.words, NEXT_SLOT) + Atomics.load(this.words, SEARCH_SHARED);
   }
 
   /** What each thread is in, as `where` words, the search's first. */

@@ -10,6 +10,7 @@ import type { CheckOptions } from '../check.js';
 import type { CheckResult } from '../result.js';
 import type { SearchFrame } from '../searchFrame.js';
 import type { ThreadMessage } from '../threadFailure.js';
+import type { ModelRef } from '../modelRef.js';
 
 /** A run of packed states: state i is bytes[ends[i-1] ?? start, ends[i]). */
 export interface PackedStates {
@@ -66,9 +67,11 @@ export interface BatchRun {
 
 /** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
 export interface SharedBatchRun extends BatchRun {
-  /** Word 0: the next batch not yet taken; word 1: the worker threads that joined the run. */
+  /** Word 0: the next batch the pool's threads may take; word 1: those threads that joined the run. */
   control: Int32Array<SharedArrayBuffer>;
-  /** The worker threads that take part. */
+  /** 1 for each batch some thread took: the search thread takes them from the start, the pool's from a split on. */
+  taken: Int32Array<SharedArrayBuffer>;
+  /** The pool's threads that join the run (the search thread takes part without joining: see `takeInOrder`). */
   threads: number;
 }
 
@@ -79,12 +82,18 @@ export interface ExpandWorkerData {
    * worker derives the same codec from it without sampling again, which runs the model's code.
    */
   codecSample?: readonly Uint8Array[];
+  /** The model each thread loads as soon as it starts, before the search asks it anything. */
+  model?: ModelRef;
+  /** Word 0 counts the threads that loaded it and made their codec: the search reads it without waiting for a message. */
+  prepared?: Int32Array<SharedArrayBuffer>;
 }
 
 /** One batch's result, as a worker thread sends it, as soon as it is made, while it expands a shared run. */
 export interface RunBatchResult {
   batch: number;
   result: BatchResult;
+  /** Milliseconds the thread took to expand it: how the search splits its next levels (see LevelSplit). */
+  took: number;
 }
 
 /** Where a model's code failed, for a one-line report naming the action, the actor and the state. */

@@ -1,17 +1,26 @@
 /**
- * Expands a level's batches on worker threads (workerpool) when the level is large enough to
- * share, and in the search's own thread otherwise. A shared level's states go once into shared
- * memory, and every worker thread takes the next batch not yet taken by itself: no thread waits
- * for the search thread to hand it work while the search thread numbers the successors of
- * earlier batches. Results are handed back strictly in batch order, so who expanded a batch never
- * shows. The search thread expands no batch of a shared level: it stays free to take results and
- * to stop at a limit, whatever the model's code does in a batch.
+ * Expands a level's batches on several threads when the level is large enough to share, and in
+ * the search's own thread otherwise. A search on N workers has a pool of N - 1 worker threads
+ * (workerpool), and its own thread is the Nth: N threads share N cores, not N + 1, and the pool
+ * pays for one thread fewer to start, load the model and compile the hot loop afresh.
+ *
+ * A shared level's states go once into shared memory. The search thread expands its first
+ * batches, each only once every batch before it is done, as one worker would: so a model whose
+ * code never returns stops it only where a search on one worker would stop too, never ahead of a
+ * fault or a limit an earlier batch meets (the thread that supervises the search reports it then).
+ * Its claims are then final when made, and its results need no copy. The pool's threads take the
+ * batches from a split on (see LevelSplit), each the next not yet taken; their results wait, each
+ * sent as soon as it is made, until the search thread reaches them. Results are handed back
+ * strictly in batch order, so who expanded a batch never shows.
  */
 import type { BatchRunner } from '../bfs.js';
+import type { Expander } from '../expand.js';
 import type { BatchResult, BatchRun, ExpandWorkerData, RunBatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from '../modelRef.js';
-import { batchCount, closeRun, sharedRun } from './batchRun.js';
+import { batchCount, batchRequest, closeRun, endsRun, sharedRun, takeInOrder } from './batchRun.js';
+import { inlineRunner, pauses } from './inlineRunner.js';
+import { LevelSplit } from './levelSplit.js';
 import { workerPool } from './workerPool.js';
 
 export interface PoolRunner extends BatchRunner {
@@ -19,42 +28,66 @@ export interface PoolRunner extends BatchRunner {
 }
 
 /**
- * Until a level has this many full batches, levels stay in the search's own thread by default: the
- * pool, started only when first needed, costs about 0.2 s (a thread, and the model loaded in it),
- * which made 2 workers slower than 1 on checks of about a second. Once it runs, any level cut into
- * more than one batch goes to it: the small levels at the end of a search were otherwise expanded
- * by one thread while the others waited.
+ * A level of at least this many full batches is shared with the pool's threads, after waiting for
+ * them to be ready if they are not yet; a smaller one (of two batches or more) only once they are.
+ * The pool starts (its threads load the model and make its codec) at the first level of two full
+ * batches, on a core the search thread leaves idle, so that it is ready by the time the levels
+ * grow this large: on Flip(28), about 0.25 s after it starts, two levels later.
  */
-export const MIN_BATCHES_FOR_WORKERS = 8;
+export const MIN_BATCHES_FOR_WORKERS = 32;
+
+/** The fewest full batches of a level that start the pool (fewer when MIN_BATCHES_FOR_WORKERS is set lower). */
+const BATCHES_TO_START = 2;
 
 /** How a search's pool runs, besides the model its threads load. */
 export interface PoolSettings {
+  /** Threads that expand: the search thread and `workers - 1` threads of the pool. */
   workers: number;
-  /** The search thread's own runner, for the small levels. */
-  inline: BatchRunner;
+  /** The search thread's expander: the small levels, and its part of the shared ones. */
+  expander: Expander<unknown>;
   /** The search's live status: the worker threads poll its stop flag and say there which model code they run. */
   live: LiveStatus;
   /** Each worker thread's heap limit. */
   heapMiB: number;
-  /** The fewest full batches a level must have to start the worker threads. */
+  /** The fewest full batches of a level that is shared whether or not the pool's threads are ready. */
   minBatches: number;
   /** What each worker thread starts with. */
   start?: ExpandWorkerData;
 }
 
-export function poolRunner(ref: ModelRef, { workers, inline, live, heapMiB, minBatches, start = {} }: PoolSettings): PoolRunner {
+export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, minBatches, start = {} }: PoolSettings): PoolRunner {
+  const inline = inlineRunner(expander);
+  const poolThreads = workers - 1;
+  const split = new LevelSplit(poolThreads);
   let pool: ReturnType<typeof workerPool> | undefined;
+  /** Settles once every thread of the pool has loaded the model and made its codec, or one could not. */
+  let preparing: Promise<void> | undefined;
+  /** Word 0: the pool's threads that have (see ExpandWorkerData), read without waiting for their messages. */
+  const prepared = new Int32Array(new SharedArrayBuffer(4));
+  const ready = (): boolean => Atomics.load(prepared, 0) >= poolThreads;
   /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
   const running = new Set<Promise<void>>();
+
+  function startPool(): ReturnType<typeof workerPool> {
+    const threads = workerPool('expandWorker', poolThreads, heapMiB, { ...start, model: ref, prepared });
+    // One task per thread, as each takes one at a time. A failure is thrown by the first level
+    // that waits for the pool; a level that does not wait is expanded without it.
+    preparing = Promise.all(Array.from({ length: poolThreads }, () => threads.exec('prepare', [ref]))).then(() => undefined);
+    preparing.catch(() => undefined);
+    return threads;
+  }
+
   return {
     async *expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult> {
       const batches = batchCount(run);
-      if (pool === undefined ? wholeBatches < minBatches : batches <= 1) {
+      if (pool === undefined && wholeBatches >= Math.min(BATCHES_TO_START, minBatches)) pool = startPool();
+      if (pool === undefined || batches <= 1 || (!ready() && wholeBatches < minBatches)) {
         yield* inline.expandAll(run, wholeBatches);
         return;
       }
-      const threads = (pool ??= workerPool('expandWorker', workers, heapMiB, start));
-      const shared = sharedRun(run, workers);
+      // Every thread of the pool is ready when a level is shared, so each takes part in it.
+      await preparing;
+      const shared = sharedRun(run, poolThreads, split.splitOf(run.starts, run.states.ends.length));
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;
       let wake: (() => void) | undefined;
@@ -62,10 +95,15 @@ export function poolRunner(ref: ModelRef, { workers, inline, live, heapMiB, minB
         wake?.();
         wake = undefined;
       };
-      for (let t = 0; t < workers; t++) {
-        const part = threads.exec('expandRun', [ref, shared, live.buffer, live.threads], {
-          on: ({ batch, result }: RunBatchResult) => {
+      // What the search thread spends on the run but its own expanding and its waits (numbering,
+      // taking the pool's results in, collecting garbage) is set against every state of it.
+      const spent = { started: performance.now(), expanding: 0, expanded: 0, waiting: 0, numbered: 0, poolExpanding: 0, poolExpanded: 0 };
+      for (let t = 0; t < poolThreads; t++) {
+        const part = pool.exec('expandRun', [ref, shared, live.buffer, live.threads], {
+          on: ({ batch, result, took }: RunBatchResult) => {
             results[batch] = result;
+            spent.poolExpanding += took;
+            spent.poolExpanded += result.expanded;
             arrived();
           },
         }) as Promise<void>;
@@ -78,16 +116,39 @@ export function poolRunner(ref: ModelRef, { workers, inline, live, heapMiB, minB
         running.add(settled);
         void settled.then(() => running.delete(settled));
       }
+      const pause = pauses();
       try {
         for (let k = 0; k < batches; k++) {
-          while (results[k] === undefined) {
+          let result = results[k];
+          while (result === undefined) {
             if (failure) throw failure.error;
-            await new Promise<void>((resolve) => (wake = resolve));
+            if (takeInOrder(shared, k)) {
+              live.searchTookPart();
+              const from = performance.now();
+              result = expander.expand(batchRequest(shared, k));
+              spent.expanding += performance.now() - from;
+              spent.expanded += result.expanded;
+              // Every batch before this one is done, and the pool's threads claim only for later ones, of larger keys.
+              result.claimsFinal = true;
+              if (endsRun(result)) closeRun(shared);
+            } else {
+              const waited = performance.now();
+              await new Promise<void>((resolve) => (wake = resolve));
+              spent.waiting += performance.now() - waited;
+              result = results[k];
+            }
           }
-          const result = results[k]!;
           results[k] = undefined;
+          spent.numbered += result.expanded;
           yield result;
+          const paused = pause();
+          if (paused) await paused;
         }
+        split.measured({
+          searchExpands: spent.expanding / spent.expanded,
+          numbers: (performance.now() - spent.started - spent.waiting - spent.expanding) / spent.numbered,
+          poolExpands: spent.poolExpanding / poolThreads / spent.poolExpanded,
+        });
       } finally {
         // The search stopped reading: the batches under way finish (see `idle`), no more are taken.
         closeRun(shared);

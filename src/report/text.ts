@@ -67,7 +67,7 @@ function verdictLine(p: PropertyResult): string {
   return `  ${p.name.padEnd(24)} ${p.kind.padEnd(9)} ${p.status}${length}`;
 }
 
-/** How many worker threads expanded states, and how many were asked for when that differs. */
+/** How many threads expanded states of shared levels (the search thread among them), and how many were asked for when that differs. */
 export function workerThreads({ workers, workersUsed }: Pick<CheckResult, 'workers' | 'workersUsed'>): string {
   if (workers === 1) return 'one thread';
   if (workersUsed === 0) return `no worker thread used (${workers} asked for; every level stayed in the search thread)`;
