@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
 import { joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
-import { LevelSplit } from '../src/parallel/levelSplit.js';
+import { LevelSplit, type RunCosts } from '../src/parallel/levelSplit.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
 import { LiveStatus } from '../src/parallel/liveStatus.js';
 import type { BatchResult, BatchRun } from '../src/parallel/messages.js';
@@ -148,24 +148,32 @@ describe('a shared run', () => {
 });
 
 describe('the split of a shared level', () => {
-  const starts = Uint32Array.from({ length: 10 }, (_, k) => 100 * k);
+  // Seven batches of 150 states, the last of 100.
+  const starts = Uint32Array.from({ length: 7 }, (_, k) => 150 * k);
+  const measuredOften = (split: LevelSplit, costs: RunCosts): void => {
+    for (let run = 0; run < 20; run++) split.measured(costs, 10);
+  };
 
   it('gives the search thread the share at which both sides end together, from the costs measured', () => {
     const split = new LevelSplit(1);
     // Expanding costs 1 on either side, numbering 0.2: the search thread's share p of 1,000 states
     // ends with the pool's when p (1 + 0.2) + (1 - p) 0.2 = (1 - p) 1, at p = 0.4.
-    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1 });
-    expect(split.splitOf(starts, 1000)).toBe(4);
-    // A pool of three threads as fast expands a level three times as fast.
-    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1 / 3 });
+    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 });
+    expect(split.splitOf(starts, 1000)).toBe(3);
+    // A pool three times as fast (three threads) leaves the search thread one batch.
+    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 / 3 });
     expect(split.splitOf(starts, 1000)).toBe(1);
   });
 
-  it('leaves a batch to each side, and keeps the costs of a run one side did not expand', () => {
-    const split = new LevelSplit(2);
-    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: 1000 });
-    expect(split.splitOf(starts, 1000)).toBe(8);
-    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: Number.NaN });
-    expect(split.splitOf(starts, 1000)).toBe(8);
+  it('moves halfway on one run, and not at all on a run the pool hardly took part in', () => {
+    const split = new LevelSplit(1);
+    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 });
+    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1000 }, 2);
+    expect(split.splitOf(starts, 1000)).toBe(3);
+    // Half and half: a pool cost of about 500, a share of about 0.998, capped to leave the pool a batch.
+    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1000 }, 3);
+    expect(split.splitOf(starts, 1000)).toBe(6);
+    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: Number.NaN }, 10);
+    expect(split.splitOf(starts, 1000)).toBe(6);
   });
 });

@@ -97,13 +97,14 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
       };
       // What the search thread spends on the run but its own expanding and its waits (numbering,
       // taking the pool's results in, collecting garbage) is set against every state of it.
-      const spent = { started: performance.now(), expanding: 0, expanded: 0, waiting: 0, numbered: 0, poolExpanding: 0, poolExpanded: 0 };
+      const spent = { started: performance.now(), expanding: 0, expanded: 0, waiting: 0, numbered: 0, poolExpanding: 0, poolExpanded: 0, poolBatches: 0 };
       for (let t = 0; t < poolThreads; t++) {
         const part = pool.exec('expandRun', [ref, shared, live.buffer, live.threads], {
           on: ({ batch, result, took }: RunBatchResult) => {
             results[batch] = result;
             spent.poolExpanding += took;
             spent.poolExpanded += result.expanded;
+            spent.poolBatches++;
             arrived();
           },
         }) as Promise<void>;
@@ -148,7 +149,7 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
           searchExpands: spent.expanding / spent.expanded,
           numbers: (performance.now() - spent.started - spent.waiting - spent.expanding) / spent.numbered,
           poolExpands: spent.poolExpanding / poolThreads / spent.poolExpanded,
-        });
+        }, spent.poolBatches);
       } finally {
         // The search stopped reading: the batches under way finish (see `idle`), no more are taken.
         closeRun(shared);
