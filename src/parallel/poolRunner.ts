@@ -62,7 +62,7 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
   let pool: ReturnType<typeof workerPool> | undefined;
   /** Settles once every thread of the pool has loaded the model and made its codec, or one could not. */
   let preparing: Promise<void> | undefined;
-  /** Word 0: the pool's threads that have (see ExpandWorkerData), read without waiting for their messages. */
+  /** Word 0: the pool's threads that have loaded the model and made their codec (see ExpandWorkerData), read without waiting for a message. */
   const prepared = new Int32Array(new SharedArrayBuffer(4));
   const ready = (): boolean => Atomics.load(prepared, 0) >= poolThreads;
   /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
