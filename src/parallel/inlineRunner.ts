@@ -1,4 +1,4 @@
-/** Expands batches in the search's own thread: the one-worker runner, and the small levels of any search. */
+/** Expands batches in the search's own thread: the one-worker runner, the small levels of any search, and the search thread's part of the shared ones. */
 import type { BatchRunner } from '../bfs.js';
 import type { Expander } from '../expand.js';
 import { batchCount, batchRequest } from './batchRun.js';
@@ -17,6 +17,16 @@ export function pauses(): () => Promise<void> | undefined {
   };
 }
 
+/**
+ * Expands batch k of a run in this thread, once every batch before it is done: its expander then
+ * claimed after every smaller key was claimed, so the claims it kept are final (`claimsFinal`).
+ */
+export function expandInOrder(expander: Expander<unknown>, run: BatchRun, k: number): BatchResult {
+  const result = expander.expand(batchRequest(run, k));
+  result.claimsFinal = true;
+  return result;
+}
+
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
     idle: async () => undefined,
@@ -24,9 +34,7 @@ export function inlineRunner(expander: Expander<unknown>): BatchRunner {
       const pause = pauses();
       for (let k = 0; k < batchCount(run); k++) {
         // In order, one batch at a time: the search numbers each before the next claims anything.
-        const result = expander.expand(batchRequest(run, k));
-        result.claimsFinal = true;
-        yield result;
+        yield expandInOrder(expander, run, k);
         const paused = pause();
         if (paused) await paused;
       }

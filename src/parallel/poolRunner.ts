@@ -18,8 +18,8 @@ import type { Expander } from '../expand.js';
 import type { BatchResult, BatchRun, ExpandWorkerData, RunBatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from '../modelRef.js';
-import { batchCount, batchRequest, closeRun, endsRun, sharedRun, takeInOrder } from './batchRun.js';
-import { inlineRunner, pauses } from './inlineRunner.js';
+import { batchCount, closeRun, endsRun, sharedRun, takeInOrder } from './batchRun.js';
+import { expandInOrder, inlineRunner, pauses } from './inlineRunner.js';
 import { LevelSplit } from './levelSplit.js';
 import { workerPool } from './workerPool.js';
 
@@ -126,11 +126,10 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
             if (takeInOrder(shared, k)) {
               live.searchTookPart();
               const from = performance.now();
-              result = expander.expand(batchRequest(shared, k));
+              // The pool's threads claim only for later batches, of larger keys.
+              result = expandInOrder(expander, shared, k);
               spent.expanding += performance.now() - from;
               spent.expanded += result.expanded;
-              // Every batch before this one is done, and the pool's threads claim only for later ones, of larger keys.
-              result.claimsFinal = true;
               if (endsRun(result)) closeRun(shared);
             } else {
               const waited = performance.now();
