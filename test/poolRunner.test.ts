@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
-import { joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
+import { closeRun, joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
 import { LevelSplit, type RunCosts } from '../src/parallel/levelSplit.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
 import { LiveStatus } from '../src/parallel/liveStatus.js';
@@ -127,6 +127,25 @@ describe('a shared run', () => {
     expect(takeInOrder(run, 2)).toBe(false);
     expect(takeBatch(run)).toBe(3);
     expect(takeBatch(run)).toBeUndefined();
+  });
+
+  it('goes to the pool below the split once none is left from it on, down until the search thread is met', () => {
+    const run = fourBatches(3);
+    expect(takeInOrder(run, 0)).toBe(true);
+    expect(joinRun(run)).toBe(3);
+    expect(takeBatch(run)).toBe(2);
+    expect(takeInOrder(run, 1)).toBe(true);
+    // Batch 1 is the search thread's, and so is every batch before it.
+    expect(takeBatch(run)).toBeUndefined();
+    expect(takeInOrder(run, 2)).toBe(false);
+  });
+
+  it('gives the pool nothing more, below the split or from it on, once the run is closed', () => {
+    const run = fourBatches(2);
+    expect(joinRun(run)).toBe(2);
+    closeRun(run);
+    expect(takeBatch(run)).toBeUndefined();
+    expect(takeInOrder(run, 0)).toBe(true);
   });
 
   it('keeps a batch for each pool thread that has not joined', () => {

@@ -1,7 +1,7 @@
 /**
  * Runs of batches: the request of each batch, and a run copied into shared memory, which the
  * search thread expands from its start, in order, while the threads of its pool take batches by
- * themselves from a split on.
+ * themselves from a split on, and then down from the split until they meet it.
  */
 import type { BatchRequest, BatchResult, BatchRun, SharedBatchRun } from './messages.js';
 
@@ -26,6 +26,8 @@ export function batchRequest(run: BatchRun, k: number): BatchRequest {
 const NEXT = 0;
 /** The pool's threads that joined the run. */
 const JOINED = 1;
+/** The lowest batch below the split the pool's threads took (the split while they took none). */
+const BELOW = 2;
 
 /**
  * The run with its states copied into shared memory (the bytes from the first state's start on),
@@ -39,19 +41,28 @@ export function sharedRun(run: BatchRun, threads: number, split: number): Shared
   sharedBytes.set(bytes.subarray(start, last));
   const sharedEnds = new Uint32Array(new SharedArrayBuffer(4 * ends.length));
   for (let i = 0; i < ends.length; i++) sharedEnds[i] = ends[i]! - start;
-  const control = new Int32Array(new SharedArrayBuffer(8));
+  const control = new Int32Array(new SharedArrayBuffer(12));
   control[NEXT] = split;
+  control[BELOW] = split;
   const taken = new Int32Array(new SharedArrayBuffer(4 * batchCount(run)));
   return { ...run, states: { bytes: sharedBytes, ends: sharedEnds }, control, taken, threads };
 }
 
-/** For a thread of the pool: the next batch from the split on that no thread has taken, or undefined when none is left. */
+/**
+ * For a thread of the pool: the next batch from the split on that no thread has taken; once none is
+ * left there, the next below the split, going down, until the search thread has taken it (and so
+ * every batch before it); undefined when none is left. A split set by costs that have changed
+ * since they were measured (another process took a core, a collection ran) leaves no thread idle
+ * while the other still has a long part to expand.
+ */
 export function takeBatch(run: SharedBatchRun): number | undefined {
   for (;;) {
     const k = Atomics.add(run.control, NEXT, 1);
-    if (k >= batchCount(run)) return undefined;
+    if (k >= batchCount(run)) break;
     if (Atomics.compareExchange(run.taken, k, 0, 1) === 0) return k;
   }
+  const k = Atomics.sub(run.control, BELOW, 1) - 1;
+  return k >= 0 && Atomics.compareExchange(run.taken, k, 0, 1) === 0 ? k : undefined;
 }
 
 /**
@@ -90,6 +101,8 @@ const closed = (run: SharedBatchRun): boolean => Atomics.load(run.control, NEXT)
 
 /** Lets no thread of the pool take another batch of the run, and none wait for the others to join it. */
 export function closeRun(run: SharedBatchRun): void {
+  // Below the split first: a thread that finds nothing left from the split on looks there next.
+  Atomics.store(run.control, BELOW, 0);
   Atomics.store(run.control, NEXT, batchCount(run));
   Atomics.notify(run.control, JOINED);
 }

@@ -67,9 +67,9 @@ export interface BatchRun {
 
 /** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
 export interface SharedBatchRun extends BatchRun {
-  /** Word 0: the next batch the pool's threads may take; word 1: those threads that joined the run. */
+  /** Word 0: the next batch from the split on the pool's threads may take; word 1: those threads that joined the run; word 2: the lowest batch below the split they took. */
   control: Int32Array<SharedArrayBuffer>;
-  /** 1 for each batch some thread took: the search thread takes them from the start, the pool's from a split on. */
+  /** 1 for each batch some thread took: the search thread takes them from the start, the pool's from a split on, then down from it. */
   taken: Int32Array<SharedArrayBuffer>;
   /** The pool's threads that join the run (the search thread takes part without joining: see `takeInOrder`). */
   threads: number;

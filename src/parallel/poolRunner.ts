@@ -9,8 +9,9 @@
  * code never returns stops it only where a search on one worker would stop too, never ahead of a
  * fault or a limit an earlier batch meets (the thread that supervises the search reports it then).
  * Its claims are then final when made, and its results need no copy. The pool's threads take the
- * batches from a split on (see LevelSplit), each the next not yet taken; their results wait, each
- * sent as soon as it is made, until the search thread reaches them. Results are handed back
+ * batches from a split on (see LevelSplit), each the next not yet taken, then those below the split,
+ * going down, until they meet the search thread; their results wait, each sent as soon as it is
+ * made, until the search thread reaches them. Results are handed back
  * strictly in batch order, so who expanded a batch never shows.
  */
 import type { BatchRunner } from '../bfs.js';
