@@ -25,6 +25,14 @@ describe('Frontier', () => {
     expect([sliced.slice(start, slicedEnds[0]), sliced.slice(slicedEnds[0], slicedEnds[1])]).toEqual([states[100], states[101]]);
   });
 
+  it('keeps its states in shared memory, those it restores too, so that threads read them where they are', () => {
+    const frontier = Frontier.restore(Uint8Array.of(1, 2, 3, 4, 5), Uint32Array.of(2, 5));
+    frontier.push(stateOf(2000, 3), 0, 2000);
+    const { bytes, ends, start } = frontier.slice(1, 3);
+    expect([bytes.buffer, ends.buffer].map((buffer) => buffer instanceof SharedArrayBuffer)).toEqual([true, true]);
+    expect([start, Array.from(ends), bytes.slice(2, 5), bytes.slice(5, 2005)]).toEqual([2, [5, 2005], Uint8Array.of(3, 4, 5), stateOf(2000, 3)]);
+  });
+
   it('starts again from nothing after clear, keeping no state of the last level', () => {
     const frontier = new Frontier();
     frontier.push(stateOf(40, 1), 0, 40);

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
+import { Frontier } from '../src/frontier.js';
 import { closeRun, joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
 import { LevelSplit, type RunCosts } from '../src/parallel/levelSplit.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
@@ -17,16 +18,13 @@ const ringAsk = { properties: Int32Array.of(0), generate: true, checkDeadlock: f
 
 /** A run of `count` rings of Flip(12) (the bits of 0, 7, 14, ...), cut into batches of `size`. */
 function ringRun(expander: Expander<unknown>, count: number, size: number): BatchRun {
-  const packed = Array.from({ length: count }, (_, i) => expander.pack(Array.from({ length: params.n }, (_, bit) => (((i * 7) >> bit) & 1) === 1)));
-  const bytes = new Uint8Array(packed.reduce((sum, p) => sum + p.length, 0));
-  const ends = new Uint32Array(count);
-  packed.reduce((at, p, i) => {
-    bytes.set(p, at);
-    ends[i] = at + p.length;
-    return ends[i]!;
-  }, 0);
+  const level = new Frontier();
+  for (let i = 0; i < count; i++) {
+    const packed = expander.pack(Array.from({ length: params.n }, (_, bit) => (((i * 7) >> bit) & 1) === 1));
+    level.push(packed, 0, packed.length);
+  }
   return {
-    states: { bytes, ends },
+    states: level.slice(0, count),
     starts: Uint32Array.from({ length: Math.ceil(count / size) }, (_, k) => k * size),
     ask: ringAsk,
   };
@@ -116,8 +114,11 @@ describe('the pool runner', () => {
 
 describe('a shared run', () => {
   /** Four batches of a state each, for the search thread and one pool thread, split at `split`. */
-  const fourBatches = (split: number): ReturnType<typeof sharedRun> =>
-    sharedRun({ states: { bytes: new Uint8Array(4), ends: Uint32Array.of(1, 2, 3, 4) }, starts: Uint32Array.of(0, 1, 2, 3), ask: ringAsk }, 1, split);
+  const fourBatches = (split: number): ReturnType<typeof sharedRun> => {
+    const level = new Frontier();
+    for (let i = 0; i < 4; i++) level.push(Uint8Array.of(i), 0, 1);
+    return sharedRun({ states: level.slice(0, 4), starts: Uint32Array.of(0, 1, 2, 3), ask: ringAsk }, 1, split);
+  };
 
   it('goes to the search thread in order up to the split, and to the pool from there on', () => {
     const run = fourBatches(2);

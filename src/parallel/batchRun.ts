@@ -1,6 +1,6 @@
 /**
- * Runs of batches: the request of each batch, and a run copied into shared memory, which the
- * search thread expands from its start, in order, while the threads of its pool take batches by
+ * Runs of batches: the request of each batch, and a run shared between threads, which the search
+ * thread expands from its start, in order, while the threads of its pool take batches by
  * themselves from a split on, and then down from the split until they meet it.
  */
 import type { BatchRequest, BatchResult, BatchRun, SharedBatchRun } from './messages.js';
@@ -30,22 +30,16 @@ const JOINED = 1;
 const BELOW = 2;
 
 /**
- * The run with its states copied into shared memory (the bytes from the first state's start on),
- * for the search thread and `threads` threads of its pool to expand together: the search thread
- * from the start, the pool's threads from batch `split` on.
+ * The run, whose states are in shared memory already, for the search thread and `threads` threads
+ * of its pool to expand together: the search thread from the start, the pool's threads from batch
+ * `split` on.
  */
 export function sharedRun(run: BatchRun, threads: number, split: number): SharedBatchRun {
-  const { bytes, ends, start = 0 } = run.states;
-  const last = ends.length === 0 ? start : ends[ends.length - 1]!;
-  const sharedBytes = new Uint8Array(new SharedArrayBuffer(last - start));
-  sharedBytes.set(bytes.subarray(start, last));
-  const sharedEnds = new Uint32Array(new SharedArrayBuffer(4 * ends.length));
-  for (let i = 0; i < ends.length; i++) sharedEnds[i] = ends[i]! - start;
   const control = new Int32Array(new SharedArrayBuffer(12));
   control[NEXT] = split;
   control[BELOW] = split;
   const taken = new Int32Array(new SharedArrayBuffer(4 * batchCount(run)));
-  return { ...run, states: { bytes: sharedBytes, ends: sharedEnds }, control, taken, threads };
+  return { ...run, control, taken, threads };
 }
 
 /**

@@ -20,6 +20,12 @@ export interface PackedStates {
   start?: number;
 }
 
+/** Packed states in shared memory: another thread that is sent them reads them where they are. */
+export interface SharedPackedStates extends PackedStates {
+  bytes: Uint8Array<SharedArrayBuffer>;
+  ends: Uint32Array<SharedArrayBuffer>;
+}
+
 /** What the main thread asks of one batch. */
 export interface BatchRequest extends PackedStates {
   /** Indices of the properties still undecided: only these are evaluated. */
@@ -56,8 +62,8 @@ export type BatchAsk = Omit<BatchRequest, keyof PackedStates | 'claims'>;
  * runner, which makes each batch's request (`batchRequest`) wherever it expands it.
  */
 export interface BatchRun {
-  /** The run's states: state i is bytes[ends[i-1] ?? start, ends[i]). */
-  states: PackedStates;
+  /** The run's states (the frontier's own buffers): state i is bytes[ends[i-1] ?? start, ends[i]). */
+  states: SharedPackedStates;
   /** Where each batch starts, as an index into the run's states: batch k ends where k + 1 starts, the last with the run. */
   starts: Uint32Array;
   ask: BatchAsk;
@@ -65,7 +71,7 @@ export interface BatchRun {
   claims?: ClaimRequest & { keysPerState: number };
 }
 
-/** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
+/** A run with the counters by which the threads that expand it take batches. */
 export interface SharedBatchRun extends BatchRun {
   /** Word 0: the next batch from the split on the pool's threads may take; word 1: those threads that joined the run; word 2: the lowest batch below the split they took. */
   control: Int32Array<SharedArrayBuffer>;
