@@ -11,7 +11,7 @@ import { ModelError } from './errors.js';
 import { Frontier } from './frontier.js';
 import type { LiveStatus, Tallies } from './parallel/liveStatus.js';
 import { NO_PARENT, SeenSet } from './seenSet.js';
-import { FIRST_EPOCH, MAX_KEY } from './fingerprintTable.js';
+import { FingerprintTable, FIRST_EPOCH, MAX_KEY } from './fingerprintTable.js';
 import type { StopReason } from './result.js';
 
 /** Expands batches and hands back their results in batch order. */
@@ -20,6 +20,12 @@ export interface BatchRunner {
   expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult>;
   /** Resolves once no batch is being expanded, including those whose results the search stopped reading. */
   idle(): Promise<void>;
+  /**
+   * Writes to every page of a buffer no thread uses yet, before the search fills it: the first
+   * touch of a page is a fault, which threads take side by side (see `firstTouch.ts`). A runner
+   * in one thread leaves it to whatever fills the buffer.
+   */
+  touchPages(buffer: SharedArrayBuffer): Promise<void>;
 }
 
 /** A finding's code (a property index, or the deadlock code) and the first state that made it. */
@@ -145,6 +151,18 @@ function roomFor(states: number, level: number, levelBefore: number | undefined)
   return Math.ceil(states * Math.max(1, levelBefore === undefined ? 1 : level / levelBefore));
 }
 
+/**
+ * Makes room in the seen-set's table for `more` entries, when no batch is out: a grown table's
+ * pages are first touched by all the runner's threads at once, then its entries moved in.
+ */
+async function makeRoom(seen: SeenSet, more: number, runner: BatchRunner): Promise<void> {
+  const capacity = seen.growthFor(more);
+  if (capacity === undefined) return;
+  const buffer = FingerprintTable.allocate(capacity);
+  await runner.touchPages(buffer);
+  seen.makeRoom(more, buffer);
+}
+
 /** Where a batch's successors are numbered (see `numberSuccessors`). */
 interface Numbering {
   seen: SeenSet;
@@ -256,7 +274,7 @@ export async function search(
         epoch = nextEpoch++;
         epochStart = from;
         epochEnd = Math.min(current.count, from + epochStates);
-        if (claiming) seen.makeRoom(roomFor(epochEnd - from, current.count, levelBefore));
+        if (claiming) await makeRoom(seen, roomFor(epochEnd - from, current.count, levelBefore), runner);
       }
       const starts = batchStarts(from, epochEnd, batchSize);
       const run: BatchRun = {
@@ -307,7 +325,7 @@ export async function search(
       if (full) {
         // The batches still out claim in the table: they must be done before it grows.
         await runner.idle();
-        seen.makeRoom(seen.table.size);
+        await makeRoom(seen, seen.table.size, runner);
       }
       else if (!stopReason) from = epochEnd;
     }

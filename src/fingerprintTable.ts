@@ -67,9 +67,13 @@ export class FingerprintTable {
     this.limit = Math.floor(this.capacity * MAX_LOAD);
   }
 
-  /** An empty table of `capacity` slots (a power of two). */
-  static create(capacity: number): FingerprintTable {
-    const buffer = new SharedArrayBuffer(HEADER * 4 + capacity * WORDS * 4);
+  /** A buffer, all zero, for a table of `capacity` slots (a power of two). */
+  static allocate(capacity: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(HEADER * 4 + capacity * WORDS * 4);
+  }
+
+  /** An empty table of `capacity` slots (a power of two), in `buffer` (from `allocate`) or a new one. */
+  static create(capacity: number, buffer = FingerprintTable.allocate(capacity)): FingerprintTable {
     new Uint32Array(buffer)[1] = capacity;
     return new FingerprintTable(buffer);
   }
@@ -170,9 +174,12 @@ export class FingerprintTable {
     }
   }
 
-  /** A table of `capacity` slots holding every entry of this one, tags and values kept; only when no other thread uses either. */
-  grownTo(capacity: number): FingerprintTable {
-    const grown = FingerprintTable.create(capacity);
+  /**
+   * A table of `capacity` slots holding every entry of this one, tags and values kept, in `buffer`
+   * (from `allocate`) or a new one; only when no other thread uses either.
+   */
+  grownTo(capacity: number, buffer?: SharedArrayBuffer): FingerprintTable {
+    const grown = FingerprintTable.create(capacity, buffer);
     const { words } = this;
     const to = grown.words;
     for (let slot = 0; slot < this.capacity; slot++) {

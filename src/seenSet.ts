@@ -46,9 +46,18 @@ export class SeenSet {
     return this.table.claimOf(hi, lo) !== undefined;
   }
 
-  /** Grows the table, when no other thread uses it, so that `more` entries fit. */
-  makeRoom(more: number): void {
-    if (!this.table.hasRoomFor(more)) this.table = this.table.grownTo(FingerprintTable.capacityFor(this.table.size + more));
+  /** The capacity the table must grow to for `more` entries to fit, or undefined when they fit. */
+  growthFor(more: number): number | undefined {
+    return this.table.hasRoomFor(more) ? undefined : FingerprintTable.capacityFor(this.table.size + more);
+  }
+
+  /**
+   * Grows the table, when no other thread uses it, so that `more` entries fit: into `buffer` if
+   * given (from `FingerprintTable.allocate` of `growthFor(more)`).
+   */
+  makeRoom(more: number, buffer?: SharedArrayBuffer): void {
+    const capacity = this.growthFor(more);
+    if (capacity !== undefined) this.table = this.table.grownTo(capacity, buffer);
   }
 
   /**

@@ -14,6 +14,8 @@ const cases: [string, AnyModel, CheckOptions][] = [
   ['diehard', dieHard, { batchSize: 1, minBatchesForWorkers: 1 }],
   ['diehard, whole space', dieHard, { exhaustive: true, batchSize: 1, minBatchesForWorkers: 1 }],
   ['flip n=16, small batches', flip, { params: { n: 16 }, batchSize: 37, minBatchesForWorkers: 8 }],
+  // 103,682 states: the table grows to 4 MiB once the pool is ready, whose threads touch its pages.
+  ['flip n=24, a table grown by every thread', flip, { params: { n: 24 }, minBatchesForWorkers: 4 }],
   ['peterson', peterson, { batchSize: 1, minBatchesForWorkers: 1 }],
   ['naivelock', naiveLock, { batchSize: 1, minBatchesForWorkers: 1 }],
 ];

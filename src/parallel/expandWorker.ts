@@ -13,6 +13,7 @@ import { LiveStatus } from './liveStatus.js';
 import type { BatchResult, ExpandWorkerData, RunBatchResult, SharedBatchRun } from './messages.js';
 import { batchRequest, closeRun, endsRun, joinRun, takeBatch } from './batchRun.js';
 import { loadModel, type ModelRef } from '../modelRef.js';
+import { touchPages } from './firstTouch.js';
 
 forbidProcessExit();
 sendThreadOutputToStderr();
@@ -96,4 +97,4 @@ async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBu
   }
 }
 
-workerpool.worker({ prepare, expandRun });
+workerpool.worker({ prepare, expandRun, touchPages });

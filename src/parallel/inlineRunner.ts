@@ -30,6 +30,7 @@ export function expandInOrder(expander: Expander<unknown>, run: BatchRun, k: num
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
     idle: async () => undefined,
+    touchPages: async () => undefined,
     async *expandAll(run: BatchRun): AsyncIterable<BatchResult> {
       const pause = pauses();
       for (let k = 0; k < batchCount(run); k++) {

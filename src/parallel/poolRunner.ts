@@ -22,6 +22,7 @@ import type { ModelRef } from '../modelRef.js';
 import { batchCount, closeRun, endsRun, sharedRun, takeInOrder } from './batchRun.js';
 import { expandInOrder, inlineRunner, pauses } from './inlineRunner.js';
 import { LevelSplit } from './levelSplit.js';
+import { pageParts, touchPages } from './firstTouch.js';
 import { workerPool } from './workerPool.js';
 
 export interface PoolRunner extends BatchRunner {
@@ -39,6 +40,9 @@ export const MIN_BATCHES_FOR_WORKERS = 32;
 
 /** The fewest full batches of a level that start the pool (fewer when MIN_BATCHES_FOR_WORKERS is set lower). */
 const BATCHES_TO_START = 2;
+
+/** The least part of a new buffer a thread of the pool is asked to touch (see `touchPages`). */
+const MIN_BYTES_TO_SHARE = 1 << 20;
 
 /** How a search's pool runs, besides the model its threads load. */
 export interface PoolSettings {
@@ -157,6 +161,15 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
     },
     async idle() {
       await Promise.allSettled(running);
+    },
+    async touchPages(buffer: SharedArrayBuffer) {
+      // Only once the pool's threads are ready, with at least a MiB each: a message costs less than that.
+      const threads = pool;
+      if (threads === undefined || !ready() || buffer.byteLength < (poolThreads + 1) * MIN_BYTES_TO_SHARE) return;
+      const [own, ...others] = pageParts(buffer.byteLength, poolThreads + 1);
+      const touched = others.map(({ from, to }) => threads.exec('touchPages', [buffer, from, to]));
+      touchPages(buffer, own!.from, own!.to);
+      await Promise.all(touched);
     },
     async close() {
       await pool?.terminate(true);
