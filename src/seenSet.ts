@@ -18,6 +18,8 @@ export const ACTION_BY_FINGERPRINT = 0xffff;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const IN_PAGE = PAGE - 1;
+/** A state's bytes in the pages: its fingerprint's two words, its parent's number and its action. */
+const STATE_BYTES = 4 + 4 + 4 + 2;
 
 export class SeenSet {
   /** Fingerprint -> state number, or the claim of a state being reached (see `FingerprintTable`). */
@@ -26,6 +28,8 @@ export class SeenSet {
   private readonly fpLo: Uint32Array[] = [];
   private readonly parents: Uint32Array[] = [];
   private readonly actions: Uint16Array[] = [];
+  /** The states the pages have room for: `bytes` is asked after every batch, and there may be hundreds of pages. */
+  private slots = 0;
   size = 0;
 
   constructor(capacity = 1 << 8) {
@@ -118,8 +122,7 @@ export class SeenSet {
 
   /** Bytes held, for the bytes-per-state figure. */
   get bytes(): number {
-    const pages = [this.fpHi, this.fpLo, this.parents, this.actions].flat();
-    return this.table.bytes + pages.reduce((sum, page) => sum + page.byteLength, 0);
+    return this.table.bytes + this.slots * STATE_BYTES;
   }
 
   /**
@@ -128,6 +131,7 @@ export class SeenSet {
    */
   private growPages(page: number): void {
     const size = page === this.fpHi.length ? (page === 0 ? 1 << 8 : PAGE) : this.fpHi[page]!.length * 2;
+    this.slots += size - (this.fpHi[page]?.length ?? 0);
     const grow = <T extends Uint32Array | Uint16Array>(pages: T[], make: (n: number) => T): void => {
       const next = make(size);
       if (pages[page]) next.set(pages[page]);

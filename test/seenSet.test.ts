@@ -67,6 +67,14 @@ describe('the fingerprint seen-set', () => {
       expect(seen.bytes / seen.size).toBeLessThanOrEqual(62);
     }
   });
+
+  it("counts the table's bytes and 14 for each state its pages have room for: the first page doubles from 256, later ones are whole", () => {
+    for (const [n, slots] of [[1, 256], [1000, 1024], [70_000, 2 * 65_536]] as const) {
+      const seen = new SeenSet();
+      for (let i = 0; i < n; i++) seen.insert(i, Math.imul(i, 0x9e3779b1), 0, 0);
+      expect(seen.bytes).toBe(seen.table.bytes + 14 * slots);
+    }
+  });
 });
 
 describe('fingerprints', () => {
