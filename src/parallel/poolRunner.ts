@@ -4,15 +4,16 @@
  * (workerpool), and its own thread is the Nth: N threads share N cores, not N + 1, and the pool
  * pays for one thread fewer to start, load the model and compile the hot loop afresh.
  *
- * A shared level's states go once into shared memory. The search thread expands its first
- * batches, each only once every batch before it is done, as one worker would: so a model whose
- * code never returns stops it only where a search on one worker would stop too, never ahead of a
- * fault or a limit an earlier batch meets (the thread that supervises the search reports it then).
- * Its claims are then final when made, and its results need no copy. The pool's threads take the
- * batches from a split on (see LevelSplit), each the next not yet taken, then those below the split,
- * going down, until they meet the search thread; their results wait, each sent as soon as it is
- * made, until the search thread reaches them. Results are handed back
- * strictly in batch order, so who expanded a batch never shows.
+ * A shared level's states are where the search keeps them, in shared memory (see Frontier). The
+ * search thread expands its first batches, each only once every batch before it is done, as one
+ * worker would: so a model whose code never returns stops it only where a search on one worker
+ * would stop too, never ahead of a fault or a limit an earlier batch meets (the thread that
+ * supervises the search reports it then). Its claims are then final when made, and its results
+ * need no copy. The pool's threads take the batches from a split on (see LevelSplit), each the
+ * next not yet taken, then those below the split, going down, until they meet the search thread;
+ * their results wait, each sent as soon as it is made, until the search thread reaches them.
+ * Results are handed back strictly in batch order, so who expanded a batch never shows. A grown
+ * seen-set table's pages are touched by every thread at once (`touchPages`).
  */
 import type { BatchRunner } from '../bfs.js';
 import type { Expander } from '../expand.js';
