@@ -18,6 +18,8 @@ import type { StopReason } from './result.js';
 export interface BatchRunner {
   /** @param wholeBatches how many of the run's batches a level cut into full batches only would have: what is worth sharing */
   expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult>;
+  /** Whether other threads read a level's states where the search keeps them: its frontiers are then in shared memory. */
+  readonly sharesLevels: boolean;
   /** Resolves once no batch is being expanded, including those whose results the search stopped reading. */
   idle(): Promise<void>;
   /**
@@ -225,8 +227,8 @@ export async function search(
   let transitions = resume?.transitions ?? 0;
   let stopReason: StopReason | undefined;
 
-  let frontier = resume?.frontier ?? new Frontier();
-  let spare = new Frontier();
+  let frontier = resume?.frontier ?? new Frontier(runner.sharesLevels);
+  let spare = new Frontier(runner.sharesLevels);
   if (!resume) initial.forEach((bytes, i) => {
     const { hi, lo } = initialFingerprints[i]!;
     const id = seen.insert(hi, lo, NO_PARENT, i);

@@ -25,7 +25,13 @@ describe('Frontier', () => {
     expect([sliced.slice(start, slicedEnds[0]), sliced.slice(slicedEnds[0], slicedEnds[1])]).toEqual([states[100], states[101]]);
   });
 
-  it('keeps its states in shared memory, those it restores too, so that threads read them where they are', () => {
+  it('keeps its states in ordinary memory, or in shared memory when asked and when restored, for threads to read them where they are', () => {
+    const plain = new Frontier();
+    plain.push(stateOf(2000, 3), 0, 2000);
+    expect([plain.slice(0, 1).bytes.buffer, plain.slice(0, 1).ends.buffer].map((buffer) => buffer instanceof SharedArrayBuffer)).toEqual([false, false]);
+    const shared = new Frontier(true);
+    shared.push(stateOf(2000, 3), 0, 2000);
+    expect([shared.slice(0, 1).bytes.buffer, shared.slice(0, 1).ends.buffer].map((buffer) => buffer instanceof SharedArrayBuffer)).toEqual([true, true]);
     const frontier = Frontier.restore(Uint8Array.of(1, 2, 3, 4, 5), Uint32Array.of(2, 5));
     frontier.push(stateOf(2000, 3), 0, 2000);
     const { bytes, ends, start } = frontier.slice(1, 3);

@@ -18,7 +18,7 @@ const ringAsk = { properties: Int32Array.of(0), generate: true, checkDeadlock: f
 
 /** A run of `count` rings of Flip(12) (the bits of 0, 7, 14, ...), cut into batches of `size`. */
 function ringRun(expander: Expander<unknown>, count: number, size: number): BatchRun {
-  const level = new Frontier();
+  const level = new Frontier(true);
   for (let i = 0; i < count; i++) {
     const packed = expander.pack(Array.from({ length: params.n }, (_, bit) => (((i * 7) >> bit) & 1) === 1));
     level.push(packed, 0, packed.length);
@@ -115,10 +115,18 @@ describe('the pool runner', () => {
 describe('a shared run', () => {
   /** Four batches of a state each, for the search thread and one pool thread, split at `split`. */
   const fourBatches = (split: number): ReturnType<typeof sharedRun> => {
-    const level = new Frontier();
+    const level = new Frontier(true);
     for (let i = 0; i < 4; i++) level.push(Uint8Array.of(i), 0, 1);
     return sharedRun({ states: level.slice(0, 4), starts: Uint32Array.of(0, 1, 2, 3), ask: ringAsk }, 1, split);
   };
+
+  it('is made only of states in shared memory, which the pool reads where they are', () => {
+    const plain = new Frontier();
+    plain.push(Uint8Array.of(1), 0, 1);
+    expect(() => sharedRun({ states: plain.slice(0, 1), starts: Uint32Array.of(0), ask: ringAsk }, 1, 0)).toThrow(/not in shared memory/);
+    const run = fourBatches(2);
+    expect(run.states.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
 
   it('goes to the search thread in order up to the split, and to the pool from there on', () => {
     const run = fourBatches(2);

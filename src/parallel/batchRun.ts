@@ -3,7 +3,7 @@
  * thread expands from its start, in order, while the threads of its pool take batches by
  * themselves from a split on, and then down from the split until they meet it.
  */
-import type { BatchRequest, BatchResult, BatchRun, SharedBatchRun } from './messages.js';
+import type { BatchRequest, BatchResult, BatchRun, PackedStates, SharedBatchRun, SharedPackedStates } from './messages.js';
 
 /** The number of batches of a run. */
 export const batchCount = (run: BatchRun): number => run.starts.length;
@@ -29,17 +29,25 @@ const JOINED = 1;
 /** The lowest batch below the split the pool's threads took (the split while they took none). */
 const BELOW = 2;
 
+/** Whether states are in shared memory (a frontier made `shared`), where other threads read them. */
+function inSharedMemory(states: PackedStates): states is SharedPackedStates {
+  return states.bytes.buffer instanceof SharedArrayBuffer && states.ends.buffer instanceof SharedArrayBuffer;
+}
+
 /**
  * The run, whose states are in shared memory already, for the search thread and `threads` threads
  * of its pool to expand together: the search thread from the start, the pool's threads from batch
  * `split` on.
  */
 export function sharedRun(run: BatchRun, threads: number, split: number): SharedBatchRun {
+  const { states } = run;
+  // A search with a pool keeps its frontiers in shared memory (`BatchRunner.sharesLevels`).
+  if (!inSharedMemory(states)) throw new Error('the states of a run shared between threads are not in shared memory');
   const control = new Int32Array(new SharedArrayBuffer(12));
   control[NEXT] = split;
   control[BELOW] = split;
   const taken = new Int32Array(new SharedArrayBuffer(4 * batchCount(run)));
-  return { ...run, control, taken, threads };
+  return { ...run, states, control, taken, threads };
 }
 
 /**

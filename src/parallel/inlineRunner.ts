@@ -29,6 +29,7 @@ export function expandInOrder(expander: Expander<unknown>, run: BatchRun, k: num
 
 export function inlineRunner(expander: Expander<unknown>): BatchRunner {
   return {
+    sharesLevels: false,
     idle: async () => undefined,
     touchPages: async () => undefined,
     async *expandAll(run: BatchRun): AsyncIterable<BatchResult> {

@@ -63,7 +63,7 @@ export type BatchAsk = Omit<BatchRequest, keyof PackedStates | 'claims'>;
  */
 export interface BatchRun {
   /** The run's states (the frontier's own buffers): state i is bytes[ends[i-1] ?? start, ends[i]). */
-  states: SharedPackedStates;
+  states: PackedStates;
   /** Where each batch starts, as an index into the run's states: batch k ends where k + 1 starts, the last with the run. */
   starts: Uint32Array;
   ask: BatchAsk;
@@ -71,8 +71,9 @@ export interface BatchRun {
   claims?: ClaimRequest & { keysPerState: number };
 }
 
-/** A run with the counters by which the threads that expand it take batches. */
+/** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
 export interface SharedBatchRun extends BatchRun {
+  states: SharedPackedStates;
   /** Word 0: the next batch from the split on the pool's threads may take; word 1: those threads that joined the run; word 2: the lowest batch below the split they took. */
   control: Int32Array<SharedArrayBuffer>;
   /** 1 for each batch some thread took: the search thread takes them from the start, the pool's from a split on, then down from it. */

@@ -84,6 +84,7 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
   }
 
   return {
+    sharesLevels: true,
     async *expandAll(run: BatchRun, wholeBatches: number): AsyncIterable<BatchResult> {
       const batches = batchCount(run);
       if (pool === undefined && wholeBatches >= Math.min(BATCHES_TO_START, minBatches)) pool = startPool();
