@@ -5,8 +5,8 @@
  *
  * A search whose pool's threads read a level where it is keeps its frontiers in shared memory: a
  * copy of each level into shared memory took 123 ms in all of Flip(32), and 823 ms of a check of
- * 7.2 million states (178 ms for its largest level), most of it the first touch of fresh pages, in the
- * thread all others wait for at a level's start. A search in one thread keeps them in ordinary
+ * 7.2 million states (178 ms for its largest level), most of it the first touch of fresh pages,
+ * in the thread all others wait for at a level's start. A search in one thread keeps them in ordinary
  * memory, which V8 counts, and so collects sooner the garbage a grown seen-set table leaves:
  * Flip(32) on one worker peaked at 423 MiB with its frontiers in shared memory, 361 without.
  */
