@@ -69,11 +69,17 @@ export class FingerprintTable {
 
   /** A buffer, all zero, for a table of `capacity` slots (a power of two). */
   static allocate(capacity: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(HEADER * 4 + capacity * WORDS * 4);
+    return new SharedArrayBuffer(FingerprintTable.bytesFor(capacity));
   }
 
-  /** An empty table of `capacity` slots (a power of two), in `buffer` (from `allocate`) or a new one. */
+  private static bytesFor(capacity: number): number {
+    return HEADER * 4 + capacity * WORDS * 4;
+  }
+
+  /** An empty table of `capacity` slots (a power of two), in `buffer` (from `allocate(capacity)`) or a new one. */
   static create(capacity: number, buffer = FingerprintTable.allocate(capacity)): FingerprintTable {
+    // A smaller buffer would drop the entries past its end without a word: typed arrays ignore such writes.
+    if (buffer.byteLength !== FingerprintTable.bytesFor(capacity)) throw new RangeError(`a table of ${capacity} slots needs a buffer from allocate(${capacity})`);
     new Uint32Array(buffer)[1] = capacity;
     return new FingerprintTable(buffer);
   }

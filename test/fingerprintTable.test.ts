@@ -26,6 +26,12 @@ describe('claims in the fingerprint table', () => {
     expect(table.size).toBe(3);
   });
 
+  it('refuses to grow into a buffer made for another capacity, whose writes past its end would be lost', () => {
+    const table = FingerprintTable.create(256);
+    expect(() => table.grownTo(1024, FingerprintTable.allocate(512))).toThrow(RangeError);
+    expect(table.grownTo(1024, FingerprintTable.allocate(1024)).capacity).toBe(1024);
+  });
+
   it('makes no entry past three quarters full, and keeps every entry when grown', () => {
     const table = FingerprintTable.create(256);
     let made = 0;
