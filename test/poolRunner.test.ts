@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Expander } from '../src/expand.js';
 import { Frontier } from '../src/frontier.js';
-import { closeRun, joinRun, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
-import { LevelSplit, type RunCosts } from '../src/parallel/levelSplit.js';
+import { closeRun, joinRun, searchCost, sharedRun, takeBatch, takeInOrder } from '../src/parallel/batchRun.js';
 import { inlineRunner } from '../src/parallel/inlineRunner.js';
 import { LiveStatus } from '../src/parallel/liveStatus.js';
 import type { BatchResult, BatchRun } from '../src/parallel/messages.js';
@@ -113,95 +112,68 @@ describe('the pool runner', () => {
 });
 
 describe('a shared run', () => {
-  /** Four batches of a state each, for the search thread and one pool thread, split at `split`. */
-  const fourBatches = (split: number): ReturnType<typeof sharedRun> => {
+  /** `count` batches of a state each, for the search thread and one pool thread; expanding a state cost the search thread `searchNs`. */
+  const batchesOfOne = (count: number, searchNs: number): ReturnType<typeof sharedRun> => {
     const level = new Frontier(true);
-    for (let i = 0; i < 4; i++) level.push(Uint8Array.of(i), 0, 1);
-    return sharedRun({ states: level.slice(0, 4), starts: Uint32Array.of(0, 1, 2, 3), ask: ringAsk }, 1, split);
+    for (let i = 0; i < count; i++) level.push(Uint8Array.of(i), 0, 1);
+    return sharedRun({ states: level.slice(0, count), starts: Uint32Array.from({ length: count }, (_, k) => k), ask: ringAsk }, 1, searchNs);
   };
 
   it('is made only of states in shared memory, which the pool reads where they are', () => {
     const plain = new Frontier();
     plain.push(Uint8Array.of(1), 0, 1);
     expect(() => sharedRun({ states: plain.slice(0, 1), starts: Uint32Array.of(0), ask: ringAsk }, 1, 0)).toThrow(/not in shared memory/);
-    const run = fourBatches(2);
+    const run = batchesOfOne(4, 100);
     expect(run.states.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('goes to the search thread in order up to the split, and to the pool from there on', () => {
-    const run = fourBatches(2);
-    expect([takeInOrder(run, 0), takeInOrder(run, 1)]).toEqual([true, true]);
-    expect(joinRun(run)).toBe(2);
-    // Batch 2 is the pool's: the search thread waits for its result.
-    expect(takeInOrder(run, 2)).toBe(false);
-    expect(takeBatch(run)).toBe(3);
-    expect(takeBatch(run)).toBeUndefined();
-  });
-
-  it('goes to the pool below the split once none is left from it on, down until the search thread is met', () => {
-    const run = fourBatches(3);
+  it('goes to the pool ahead of the search thread, leaving it 1.5 times the states the pool takes in the same time', () => {
+    const run = batchesOfOne(8, 100);
     expect(takeInOrder(run, 0)).toBe(true);
-    expect(joinRun(run)).toBe(3);
-    expect(takeBatch(run)).toBe(2);
+    // As fast as the search thread: batches 1 and 2 before it, 2 states, at least 1.5.
+    expect(joinRun(run, 100)).toBe(3);
+    // Batches 1 and 2 are still before the next one: batch 4.
+    expect(takeBatch(run, 100)).toBe(4);
+    // Twice as slow: 3 states before it, batches 1, 2 and 5: batch 6.
+    expect(takeBatch(run, 200)).toBe(6);
     expect(takeInOrder(run, 1)).toBe(true);
-    // Batch 1 is the search thread's, and so is every batch before it.
-    expect(takeBatch(run)).toBeUndefined();
-    expect(takeInOrder(run, 2)).toBe(false);
+    // Batch 3 is the pool's: the search thread waits for its result.
+    expect(takeInOrder(run, 3)).toBe(false);
   });
 
-  it('gives the pool nothing more, below the split or from it on, once the run is closed', () => {
-    const run = fourBatches(2);
-    expect(joinRun(run)).toBe(2);
+  it('goes ahead by the search thread\'s latest cost, and four times as far for a thread that has none of its own yet', () => {
+    const run = batchesOfOne(12, 100);
+    // A new thread leaves the search thread 4 x 1.5 = 6 states.
+    expect(takeBatch(run, undefined)).toBe(6);
+    // The search thread now expands three times as slowly: a pool thread as slow as it was needs half a state before it.
+    searchCost(run, 300);
+    expect(takeBatch(run, 100)).toBe(1);
+  });
+
+  it('leaves the last batches to the search thread, but gives a pool thread its first of a run even there', () => {
+    const run = batchesOfOne(4, 100);
+    expect(takeInOrder(run, 0)).toBe(true);
+    expect(takeInOrder(run, 1)).toBe(true);
+    // Batches 2 and 3 are left: neither has 1.5 states before it, so a first batch is the last left.
+    expect(joinRun(run, 100)).toBe(3);
+    expect(takeBatch(run, 100)).toBeUndefined();
+    // Another thread's first: the last left.
+    expect(takeBatch(run, 100, true)).toBe(2);
+  });
+
+  it('gives the pool nothing more once the run is closed', () => {
+    const run = batchesOfOne(8, 100);
+    expect(joinRun(run, 100)).toBe(2);
     closeRun(run);
-    expect(takeBatch(run)).toBeUndefined();
+    expect(takeBatch(run, 100)).toBeUndefined();
+    expect(takeBatch(run, 100, true)).toBeUndefined();
     expect(takeInOrder(run, 0)).toBe(true);
   });
 
   it('keeps a batch for each pool thread that has not joined', () => {
-    const run = fourBatches(3);
+    const run = batchesOfOne(4, 100);
     expect([0, 1, 2].map((k) => takeInOrder(run, k))).toEqual([true, true, true]);
     expect(takeInOrder(run, 3)).toBe(false);
-    expect(joinRun(run)).toBe(3);
-  });
-
-  it('lets the search thread take, in order, a batch past the split the pool has not reached', () => {
-    const run = fourBatches(1);
-    expect(joinRun(run)).toBe(1);
-    expect(takeInOrder(run, 0)).toBe(true);
-    expect(takeInOrder(run, 1)).toBe(false);
-    expect(takeInOrder(run, 2)).toBe(true);
-    // The pool skips what the search thread took.
-    expect(takeBatch(run)).toBe(3);
-  });
-});
-
-describe('the split of a shared level', () => {
-  // Seven batches of 150 states, the last of 100.
-  const starts = Uint32Array.from({ length: 7 }, (_, k) => 150 * k);
-  const measuredOften = (split: LevelSplit, costs: RunCosts): void => {
-    for (let run = 0; run < 20; run++) split.measured(costs, 10);
-  };
-
-  it('gives the search thread the share at which both sides end together, from the costs measured', () => {
-    const split = new LevelSplit(1);
-    // Expanding costs 1 on either side, numbering 0.2: the search thread's share p of 1,000 states
-    // ends with the pool's when p (1 + 0.2) + (1 - p) 0.2 = (1 - p) 1, at p = 0.4.
-    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 });
-    expect(split.splitOf(starts, 1000)).toBe(3);
-    // A pool three times as fast (three threads) leaves the search thread one batch.
-    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 / 3 });
-    expect(split.splitOf(starts, 1000)).toBe(1);
-  });
-
-  it('moves halfway on one run, and not at all on a run the pool hardly took part in', () => {
-    const split = new LevelSplit(1);
-    measuredOften(split, { searchExpands: 1, numbers: 0.2, poolExpands: 1 });
-    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1000 }, 2);
-    expect(split.splitOf(starts, 1000)).toBe(3);
-    // Half and half: a pool cost of about 500, a share of about 0.998, capped to leave the pool a batch.
-    split.measured({ searchExpands: 1, numbers: 0.2, poolExpands: 1000 }, 3);
-    expect(split.splitOf(starts, 1000)).toBe(6);
-    split.measured({ searchExpands: 1, numbers: 0.1, poolExpands: Number.NaN }, 10);
-    expect(split.splitOf(starts, 1000)).toBe(6);
+    expect(joinRun(run, 100)).toBe(3);
   });
 });

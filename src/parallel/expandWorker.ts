@@ -83,16 +83,20 @@ function copied(result: BatchResult): BatchResult {
   return { ...result, successors: { bytes: successors.bytes.slice(), ends: successors.ends.slice() }, meta: meta.slice(), findings: findings.slice() };
 }
 
+/** What expanding a state of its last batch cost this thread, in nanoseconds: how far ahead of the search thread it takes the next (see `takeBatch`). */
+let costPerState: number | undefined;
+
 /**
- * Expands batches of a shared run, each taken as the next not yet taken, and sends each result as
- * soon as it is made; returns when no batch is left, or after one at which the search will stop.
+ * Expands batches of a shared run, each taken ahead of the search thread, and sends each result as
+ * soon as it is made; returns when no batch is left for it, or after one at which the search will stop.
  */
 async function expandRun(ref: ModelRef, run: SharedBatchRun, live: SharedArrayBuffer, threads: number): Promise<void> {
   const expander = await watchedExpander(ref, live, threads);
-  for (let k = joinRun(run); k !== undefined; k = takeBatch(run)) {
+  for (let k = joinRun(run, costPerState); k !== undefined; k = takeBatch(run, costPerState)) {
     const started = performance.now();
     const result: BatchResult = expander.expand(batchRequest(run, k));
-    workerpool.workerEmit({ batch: k, result: copied(result), took: performance.now() - started } satisfies RunBatchResult);
+    if (result.expanded > 0) costPerState = ((performance.now() - started) * 1e6) / result.expanded;
+    workerpool.workerEmit({ batch: k, result: copied(result) } satisfies RunBatchResult);
     if (endsRun(result)) return closeRun(run);
   }
 }

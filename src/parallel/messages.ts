@@ -74,9 +74,9 @@ export interface BatchRun {
 /** A run whose states are in shared memory, with the counters by which the threads that expand it take batches. */
 export interface SharedBatchRun extends BatchRun {
   states: SharedPackedStates;
-  /** Word 0: the next batch from the split on the pool's threads may take; word 1: those threads that joined the run; word 2: the lowest batch below the split they took. */
+  /** The words by which the threads take batches: where the search thread is, the pool's threads that joined, the batches left, the search thread's cost per state, whether the run is closed (see `batchRun.ts`). */
   control: Int32Array<SharedArrayBuffer>;
-  /** 1 for each batch some thread took: the search thread takes them from the start, the pool's from a split on, then down from it. */
+  /** 1 for each batch some thread took: the search thread takes them in order, the pool's ahead of it. */
   taken: Int32Array<SharedArrayBuffer>;
   /** The pool's threads that join the run (the search thread takes part without joining: see `takeInOrder`). */
   threads: number;
@@ -99,8 +99,6 @@ export interface ExpandWorkerData {
 export interface RunBatchResult {
   batch: number;
   result: BatchResult;
-  /** Milliseconds the thread took to expand it: how the search splits its next levels (see LevelSplit). */
-  took: number;
 }
 
 /** Where a model's code failed, for a one-line report naming the action, the actor and the state. */

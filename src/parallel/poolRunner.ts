@@ -5,24 +5,23 @@
  * pays for one thread fewer to start, load the model and compile the hot loop afresh.
  *
  * A shared level's states are where the search keeps them, in shared memory (see Frontier). The
- * search thread expands its first batches, each only once every batch before it is done, as one
+ * search thread expands its batches in order, each only once every batch before it is done, as one
  * worker would: so a model whose code never returns stops it only where a search on one worker
  * would stop too, never ahead of a fault or a limit an earlier batch meets (the thread that
  * supervises the search reports it then). Its claims are then final when made, and its results
- * need no copy. The pool's threads take the batches from a split on (see LevelSplit), each the
- * next not yet taken, then those below the split, going down, until they meet the search thread;
- * their results wait, each sent as soon as it is made, until the search thread reaches them.
- * Results are handed back strictly in batch order, so who expanded a batch never shows. A grown
- * seen-set table's pages are touched by every thread at once (`touchPages`).
+ * need no copy. The pool's threads take batches ahead of it, each far enough ahead to be done when
+ * the search thread comes to it (see `takeBatch`); their results wait, each sent as soon as it is
+ * made, until the search thread reaches them, and it numbers them as it goes. Results are handed
+ * back strictly in batch order, so who expanded a batch never shows. A grown seen-set table's
+ * pages are touched by every thread at once (`touchPages`).
  */
 import type { BatchRunner } from '../bfs.js';
 import type { Expander } from '../expand.js';
 import type { BatchResult, BatchRun, ExpandWorkerData, RunBatchResult } from './messages.js';
 import type { LiveStatus } from './liveStatus.js';
 import type { ModelRef } from '../modelRef.js';
-import { batchCount, closeRun, endsRun, sharedRun, takeInOrder } from './batchRun.js';
+import { batchCount, closeRun, endsRun, searchCost, sharedRun, takeInOrder } from './batchRun.js';
 import { expandInOrder, inlineRunner, pauses } from './inlineRunner.js';
-import { LevelSplit } from './levelSplit.js';
 import { pageParts, touchPages } from './firstTouch.js';
 import { workerPool } from './workerPool.js';
 
@@ -64,7 +63,8 @@ export interface PoolSettings {
 export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, minBatches, start = {} }: PoolSettings): PoolRunner {
   const inline = inlineRunner(expander);
   const poolThreads = workers - 1;
-  const split = new LevelSplit(poolThreads);
+  /** What expanding a state last cost the search thread, in nanoseconds, in a shared run (0 until then). */
+  let searchNs = 0;
   let pool: ReturnType<typeof workerPool> | undefined;
   /** Settles once every thread of the pool has loaded the model and made its codec, or one could not. */
   let preparing: Promise<void> | undefined;
@@ -94,7 +94,7 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
       }
       // Every thread of the pool is ready when a level is shared, so each takes part in it.
       await preparing;
-      const shared = sharedRun(run, poolThreads, split.splitOf(run.starts, run.states.ends.length));
+      const shared = sharedRun(run, poolThreads, searchNs);
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;
       let wake: (() => void) | undefined;
@@ -102,16 +102,10 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
         wake?.();
         wake = undefined;
       };
-      // What the search thread spends on the run but its own expanding and its waits (numbering,
-      // taking the pool's results in, collecting garbage) is set against every state of it.
-      const spent = { started: performance.now(), expanding: 0, expanded: 0, waiting: 0, numbered: 0, poolExpanding: 0, poolExpanded: 0, poolBatches: 0 };
       for (let t = 0; t < poolThreads; t++) {
         const part = pool.exec('expandRun', [ref, shared, live.buffer, live.threads], {
-          on: ({ batch, result, took }: RunBatchResult) => {
+          on: ({ batch, result }: RunBatchResult) => {
             results[batch] = result;
-            spent.poolExpanding += took;
-            spent.poolExpanded += result.expanded;
-            spent.poolBatches++;
             arrived();
           },
         }) as Promise<void>;
@@ -135,27 +129,21 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
               const from = performance.now();
               // The pool's threads claim only for later batches, of larger keys.
               result = expandInOrder(expander, shared, k);
-              spent.expanding += performance.now() - from;
-              spent.expanded += result.expanded;
+              if (result.expanded > 0) {
+                searchNs = ((performance.now() - from) * 1e6) / result.expanded;
+                searchCost(shared, searchNs);
+              }
               if (endsRun(result)) closeRun(shared);
             } else {
-              const waited = performance.now();
               await new Promise<void>((resolve) => (wake = resolve));
-              spent.waiting += performance.now() - waited;
               result = results[k];
             }
           }
           results[k] = undefined;
-          spent.numbered += result.expanded;
           yield result;
           const paused = pause();
           if (paused) await paused;
         }
-        split.measured({
-          searchExpands: spent.expanding / spent.expanded,
-          numbers: (performance.now() - spent.started - spent.waiting - spent.expanding) / spent.numbered,
-          poolExpands: spent.poolExpanding / poolThreads / spent.poolExpanded,
-        }, spent.poolBatches);
       } finally {
         // The search stopped reading: the batches under way finish (see `idle`), no more are taken.
         closeRun(shared);
