@@ -92,8 +92,11 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
         yield* inline.expandAll(run, wholeBatches);
         return;
       }
-      // Every thread of the pool is ready when a level is shared, so each takes part in it.
+      // Every thread of the pool is ready when a level is shared, so each takes part in it. The
+      // pool hands a thread a task only once the answer to its last has come in, which this thread
+      // reads only when it waits: read now, not at the first pause, 50 ms into the run.
       await preparing;
+      await Promise.allSettled(running);
       const shared = sharedRun(run, poolThreads, searchNs);
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;
