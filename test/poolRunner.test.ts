@@ -150,6 +150,13 @@ describe('a shared run', () => {
     expect(takeBatch(run, 100)).toBe(1);
   });
 
+  it('keeps a search thread\'s cost of over two seconds a state in its word', () => {
+    const run = batchesOfOne(8, 100);
+    searchCost(run, 3e9);
+    // Read as 2^31 - 1 ns: a pool thread at 3 s a state needs 1.4 x 1.5 = 2.1 states before it.
+    expect(takeBatch(run, 3e9)).toBe(3);
+  });
+
   it('leaves the last batches to the search thread, but gives a pool thread its first of a run even there', () => {
     const run = batchesOfOne(4, 100);
     expect(takeInOrder(run, 0)).toBe(true);

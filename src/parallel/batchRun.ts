@@ -128,7 +128,8 @@ export function takeInOrder(run: SharedBatchRun, k: number): boolean {
 
 /** Tells the pool's threads what expanding a state of its own just cost the search thread, in nanoseconds. */
 export function searchCost(run: SharedBatchRun, ns: number): void {
-  Atomics.store(run.control, SEARCH_NS, Math.max(1, Math.round(ns)));
+  // Clamped to the word: a state that takes over two seconds would otherwise read as negative.
+  Atomics.store(run.control, SEARCH_NS, Math.min(0x7fffffff, Math.max(1, Math.round(ns))));
 }
 
 /**
