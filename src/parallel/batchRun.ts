@@ -44,9 +44,9 @@ const CLOSED = 4;
 const NEW_THREAD_COST = 4;
 
 /**
- * A thread of the pool leaves the search thread this many times the states it needs to expand
- * before it reaches the pool's batch for that batch to be done by then: the search thread numbers
- * the successors of the batches it passes as well, and costs change from batch to batch.
+ * How many times as many states as it would take, at the costs last measured, a thread of the pool
+ * leaves the search thread to expand before the batch it takes: the search thread also numbers the
+ * successors of every batch it passes, and costs change from batch to batch.
  */
 const MARGIN = 1.5;
 
@@ -91,7 +91,7 @@ function take(run: SharedBatchRun, k: number): boolean {
 export function takeBatch(run: SharedBatchRun, poolNs: number | undefined, first = false): number | undefined {
   const batches = batchCount(run);
   for (;;) {
-    if (Atomics.load(run.control, CLOSED) === 1 || Atomics.load(run.control, LEFT) <= 0) return undefined;
+    if (closed(run)) return undefined;
     const searchNs = Atomics.load(run.control, SEARCH_NS);
     const slower = poolNs === undefined || searchNs === 0 ? NEW_THREAD_COST : poolNs / searchNs;
     /** States of the batches before k no thread has taken: the search thread expands them first. */
@@ -122,7 +122,7 @@ export function takeInOrder(run: SharedBatchRun, k: number): boolean {
   Atomics.store(run.control, CURSOR, k);
   const unjoined = run.threads - Atomics.load(run.control, JOINED);
   // Once the pool may take nothing more, nothing is kept for it.
-  const keptEnough = Atomics.load(run.control, CLOSED) === 1 || Atomics.load(run.control, LEFT) - 1 >= unjoined;
+  const keptEnough = closed(run) || Atomics.load(run.control, LEFT) - 1 >= unjoined;
   return keptEnough && take(run, k);
 }
 
