@@ -49,12 +49,18 @@ describe('the pool runner', () => {
   let runner: PoolRunner | undefined;
   afterEach(async () => runner?.close());
 
-  it('hands back the same results in batch order whether the search thread expands a level alone or the pool shares it', async () => {
-    const expander = new Expander(flip.build(params), false);
+  /** A runner of two workers sharing levels of at least `minBatches` full batches, a level of 600 rings in batches of 16, and what the search thread alone makes of it. */
+  async function twoWorkers(minBatches: number): Promise<{ runner: PoolRunner; live: LiveStatus; run: BatchRun; expected: unknown[] }> {
+    const expander = new Expander(flip.build(params), false) as Expander<unknown>;
     const live = LiveStatus.create(2);
-    runner = poolRunner(ref, { workers: 2, expander: expander as Expander<unknown>, live, heapMiB: 512, minBatches: 4 });
-    const run = ringRun(expander as Expander<unknown>, 600, 16);
+    const run = ringRun(expander, 600, 16);
     const expected = await summaries(inlineRunner(new Expander(flip.build(params), false) as Expander<unknown>).expandAll(run, 1));
+    return { runner: poolRunner(ref, { workers: 2, expander, live, heapMiB: 512, minBatches }), live, run, expected };
+  }
+
+  it('hands back the same results in batch order whether the search thread expands a level alone or the pool shares it', async () => {
+    const { runner: made, live, run, expected } = await twoWorkers(4);
+    runner = made;
     expect(expected).toHaveLength(38);
 
     // Too few full batches to wait for the pool, which starts now: the search thread expands the level alone.
@@ -66,6 +72,18 @@ describe('the pool runner', () => {
     expect(live.workersUsed()).toBe(2);
     // Once the pool is ready, a level is shared whatever its size.
     expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
+  });
+
+  it('touches a new buffer between two shared levels and shares the next level as before', async () => {
+    const { runner: made, live, run, expected } = await twoWorkers(1);
+    runner = made;
+    expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
+    // Large enough for the pool's thread to touch a part: it is asked once its answer for the level is read.
+    const buffer = new SharedArrayBuffer(4 * 2 ** 20);
+    await runner.touchPages(buffer);
+    expect(new Uint8Array(buffer).every((byte) => byte === 0)).toBe(true);
+    expect(await summaries(runner.expandAll(run, 1))).toEqual(expected);
+    expect(live.workersUsed()).toBe(2);
   });
 
   it('leaves nothing of a level the search stopped reading to the next one', async () => {

@@ -74,6 +74,18 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
   /** Each worker thread's part in every shared level, whether or not the search still wants its results. */
   const running = new Set<Promise<void>>();
 
+  /**
+   * Resolves once every thread of the pool is done with its part in the levels before, and this
+   * thread has read their answers: workerpool hands a thread a task only once the answer to its
+   * last has come in, and this thread reads answers only when it waits, so a task given before
+   * reached the pool only at this thread's next pause (50 ms into a level of Flip(28); after the
+   * search thread's own part of a table to touch, so that the two parts were touched one after
+   * the other).
+   */
+  async function idle(): Promise<void> {
+    await Promise.allSettled(running);
+  }
+
   function startPool(): ReturnType<typeof workerPool> {
     const threads = workerPool('expandWorker', poolThreads, heapMiB, { ...start, model: ref, prepared });
     // One task per thread, as each takes one at a time. A failure is thrown by the first level
@@ -92,11 +104,9 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
         yield* inline.expandAll(run, wholeBatches);
         return;
       }
-      // Every thread of the pool is ready when a level is shared, so each takes part in it. The
-      // pool hands a thread a task only once the answer to its last has come in, which this thread
-      // reads only when it waits: read now, not at the first pause, 50 ms into the run.
+      // Every thread of the pool is ready when a level is shared, and free (`idle`), so each takes part in it.
       await preparing;
-      await Promise.allSettled(running);
+      await idle();
       const shared = sharedRun(run, poolThreads, searchNs);
       const results: (BatchResult | undefined)[] = new Array(batches);
       let failure: { error: unknown } | undefined;
@@ -152,13 +162,12 @@ export function poolRunner(ref: ModelRef, { workers, expander, live, heapMiB, mi
         closeRun(shared);
       }
     },
-    async idle() {
-      await Promise.allSettled(running);
-    },
+    idle,
     async touchPages(buffer: SharedArrayBuffer) {
       // Only once the pool's threads are ready, with at least a MiB each: a message costs less than that.
       const threads = pool;
       if (threads === undefined || !ready() || buffer.byteLength < (poolThreads + 1) * MIN_BYTES_TO_SHARE) return;
+      await idle();
       const [own, ...others] = pageParts(buffer.byteLength, poolThreads + 1);
       const touched = others.map(({ from, to }) => threads.exec('touchPages', [buffer, from, to]));
       touchPages(buffer, own!.from, own!.to);
