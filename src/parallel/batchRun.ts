@@ -38,8 +38,10 @@ const CLOSED = 4;
 
 /**
  * How many times as long as the search thread a thread of the pool is taken to expand a state
- * before either has measured its own cost: a new thread's first batches took up to ten times as
- * long as its later ones, while V8 compiles the hot loop.
+ * before either has measured its own cost: a new thread's first batch took 10-15 times as long as
+ * its later ones while V8 compiles the hot loop (53-71 ms against 4-6 on Flip(28)), its second 5-10
+ * times. Taking it as 12, so that the first batch lay further ahead, made no difference measured
+ * (see docs/engine-speed.md).
  */
 const NEW_THREAD_COST = 4;
 

@@ -3,8 +3,8 @@
  * new buffer costs the thread that makes it a fault, 11-14 us a page on the machine the
  * benchmarks run on (a table of a million slots, 16 MiB, 65 ms; 64 MiB, 170-194 ms, and as long
  * for memory the process had just freed); two threads touching halves of a 128 MiB buffer took
- * 199-260 ms where one took 340-400. A grown seen-set table is touched so before its entries are moved
- * in, by every thread of the pool, which waits then anyway.
+ * 199-260 ms where one took 340-400. A grown seen-set table is touched so before its entries are
+ * moved in, by every thread of the pool, which waits then anyway.
  */
 
 /** The smallest page size of the machines cocomc runs on: a write at every 4 KiB reaches every page of a larger size too. */
